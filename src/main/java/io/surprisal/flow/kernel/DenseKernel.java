@@ -1,0 +1,49 @@
+package io.surprisal.flow.kernel;
+
+/**
+ * One dense layer on a single row: {@code y = b + x W}, optionally followed by ReLU.
+ *
+ * <p>{@code W} is stored row-major as {@code in x out} (the layout ND4J trains with, so weights move
+ * between trainer and kernel without transposing). Two implementations exist: one on the Vector API
+ * ({@code jdk.incubator.vector}) and a scalar fallback used when that module is not in the boot
+ * layer. {@link #best()} picks once per JVM.
+ */
+public interface DenseKernel {
+
+  /**
+   * Writes {@code y[yOff + j] = b[j] + sum_i x[xOff + i] * w[i * out + j]} for {@code j < out}, then
+   * applies {@code max(0, .)} when {@code relu} is set.
+   */
+  void apply(double[] x, int xOff, int in, double[] w, double[] b, int out, double[] y, int yOff, boolean relu);
+
+  /** The Vector API kernel when {@code jdk.incubator.vector} is available, else the scalar one. */
+  static DenseKernel best() {
+    return Holder.BEST;
+  }
+
+  /** Whether {@link #best()} is the Vector API kernel. */
+  static boolean vectorized() {
+    return !(Holder.BEST instanceof ScalarDenseKernel);
+  }
+
+  /** Lazily chosen, immutable singleton. */
+  final class Holder {
+    static final DenseKernel BEST = choose();
+
+    private Holder() {}
+
+    private static DenseKernel choose() {
+      if (Boolean.getBoolean("surprisal.kernel.scalar")
+          || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+        return new ScalarDenseKernel();
+      }
+      try {
+        // Loaded reflectively so that this interface never links against the incubator module.
+        return (DenseKernel) Class.forName("io.surprisal.flow.kernel.VectorDenseKernel")
+            .getDeclaredConstructor().newInstance();
+      } catch (ReflectiveOperationException | LinkageError e) {
+        return new ScalarDenseKernel();
+      }
+    }
+  }
+}

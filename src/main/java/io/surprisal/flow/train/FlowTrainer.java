@@ -1,0 +1,196 @@
+package io.surprisal.flow.train;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maximum-likelihood training of a flow with Adam on minibatches, a held-out validation split with
+ * early stopping (the best parameters are kept), optional time budget, and optional trimming of the
+ * highest-NLL rows after warm-up for training on contaminated data. Deterministic for a seed.
+ */
+public final class FlowTrainer {
+  private static final Logger LOG = LoggerFactory.getLogger(FlowTrainer.class);
+  private static final int EVAL_CHUNK = 2048;
+  private static final int INIT_ROWS = 4096;
+  private static final double MIN_IMPROVEMENT = 1e-4;
+
+  private final TrainingConfig config;
+
+  public FlowTrainer(TrainingConfig config) {
+    this.config = config;
+  }
+
+  public TrainingConfig config() {
+    return config;
+  }
+
+  public TrainingResult fit(TrainingData data, TrainingListener listener) {
+    long start = System.nanoTime();
+    int n = data.rows();
+    int d = data.dim();
+    if (n < 2) {
+      throw new IllegalArgumentException("need at least 2 rows to train a flow, got " + n);
+    }
+    SplittableRandom random = new SplittableRandom(config.seed());
+    int[] order = shuffled(identity(n), random.split());
+    int nVal = n >= 20 ? (int) Math.min(config.maxValidationRows(), Math.round(n * config.validationFraction())) : 0;
+    int[] val = Arrays.copyOfRange(order, 0, nVal);
+    int[] train = Arrays.copyOfRange(order, nVal, n);
+    double[] valX = new double[nVal * d];
+    data.fill(val, 0, nVal, valX, null);
+    double[] valPre = new double[nVal];
+    for (int i = 0; i < nVal; i++) {
+      valPre[i] = data.preprocessingLogDet(val[i]);
+    }
+
+    SplittableRandom noise = random.split();
+    SplittableRandom shuffle = random.split();
+    TrainableFlow flow = TrainableFlow.create(config.spec(), d, random.nextLong());
+    int initRows = Math.min(INIT_ROWS, train.length);
+    double[] init = new double[initRows * d];
+    data.fill(train, 0, initRows, init, noise);
+    flow.initialiseFromData(init, initRows);
+    Adam adam = new Adam(flow.store(), 0.9, 0.999, 1e-8, config.clipNorm());
+    LOG.info("training {} flow: {} layers, {} parameters, {} training rows, {} validation rows",
+        describe(), config.spec().layers(), flow.parameterCount(), train.length, nVal);
+
+    int[] active = train.clone();
+    int batch = Math.min(config.batchSize(), train.length);
+    double[] buf = new double[batch * d];
+    double best = Double.POSITIVE_INFINITY;
+    double[] bestParams = flow.snapshot();
+    int bestEpoch = 0;
+    int sinceBest = 0;
+    int epoch = 0;
+    TrainingResult.StopReason reason = TrainingResult.StopReason.MAX_EPOCHS;
+    long deadline = config.timeBudget() == null ? Long.MAX_VALUE : start + config.timeBudget().toNanos();
+    boolean outOfTime = false;
+
+    while (epoch < config.maxEpochs() && !outOfTime) {
+      epoch++;
+      if (config.trimFraction() > 0 && epoch > config.trimWarmupEpochs()) {
+        active = lowestNll(flow, data, train, 1 - config.trimFraction());
+      }
+      shuffled(active, shuffle);
+      double lossSum = 0;
+      int lossRows = 0;
+      for (int from = 0; from < active.length; from += batch) {
+        int to = Math.min(active.length, from + batch);
+        int m = to - from;
+        if (m < Math.max(2, batch / 4) && from > 0) {
+          break; // a tiny last batch only adds noise
+        }
+        double[] x = m == batch ? buf : new double[m * d];
+        data.fill(active, from, to, x, noise);
+        double loss = flow.lossAndGradient(x, m);
+        if (Double.isFinite(loss) && Double.isFinite(adam.step(config.learningRate()))) {
+          lossSum += loss * m;
+          lossRows += m;
+        }
+        if (System.nanoTime() > deadline) {
+          outOfTime = true;
+          break;
+        }
+      }
+      double trainLoss = lossRows == 0 ? Double.NaN : lossSum / lossRows;
+      double score = nVal > 0 ? validationNll(flow, valX, valPre, nVal, d) : trainLoss;
+      if (score < best - MIN_IMPROVEMENT) {
+        best = score;
+        bestParams = flow.snapshot();
+        bestEpoch = epoch;
+        sinceBest = 0;
+      } else {
+        sinceBest++;
+      }
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      listener.epochFinished(new EpochReport(epoch, config.maxEpochs(), trainLoss,
+          nVal > 0 ? score : Double.NaN, best, active.length, elapsed));
+      LOG.debug("epoch {}: train loss {}, validation NLL {}, best {} ({} ms)", epoch, trainLoss, score, best,
+          elapsed.toMillis());
+      if (sinceBest >= config.patience()) {
+        reason = TrainingResult.StopReason.CONVERGED;
+        break;
+      }
+      if (outOfTime) {
+        reason = TrainingResult.StopReason.TIME_BUDGET;
+      }
+    }
+    if (bestEpoch == 0) {
+      throw new TrainingFailedException("training diverged: no epoch produced a finite "
+          + (nVal > 0 ? "validation" : "training") + " NLL (try a smaller learning rate or more data)");
+    }
+    flow.restore(bestParams);
+    Duration duration = Duration.ofNanos(System.nanoTime() - start);
+    LOG.info("trained in {} ms: {} epochs, best epoch {}, validation NLL {} ({})", duration.toMillis(), epoch,
+        bestEpoch, nVal > 0 ? String.format("%.4f", best) : "n/a", reason);
+    return new TrainingResult(flow.export(), epoch, bestEpoch, nVal > 0 ? best : Double.NaN, duration, reason,
+        train.length, nVal, flow.parameterCount());
+  }
+
+  private String describe() {
+    return config.spec().conditioner().name().toLowerCase() + "/" + config.spec().transform().name().toLowerCase();
+  }
+
+  /** Mean data-space NLL of the validation rows. */
+  private static double validationNll(TrainableFlow flow, double[] x, double[] pre, int n, int d) {
+    double sum = 0;
+    for (int from = 0; from < n; from += EVAL_CHUNK) {
+      int m = Math.min(EVAL_CHUNK, n - from);
+      double[] chunk = Arrays.copyOfRange(x, from * d, (from + m) * d);
+      double[] lp = flow.logDensity(chunk, m);
+      for (int i = 0; i < m; i++) {
+        sum -= lp[i] + pre[from + i];
+      }
+    }
+    return sum / n;
+  }
+
+  /** The share {@code keep} of rows with the lowest NLL under the current flow (noise-free). */
+  private static int[] lowestNll(TrainableFlow flow, TrainingData data, int[] rows, double keep) {
+    int n = rows.length;
+    int d = data.dim();
+    double[] nll = new double[n];
+    for (int from = 0; from < n; from += EVAL_CHUNK) {
+      int m = Math.min(EVAL_CHUNK, n - from);
+      double[] x = new double[m * d];
+      data.fill(rows, from, from + m, x, null);
+      double[] lp = flow.logDensity(x, m);
+      for (int i = 0; i < m; i++) {
+        nll[from + i] = Double.isFinite(lp[i]) ? -lp[i] - data.preprocessingLogDet(rows[from + i])
+            : Double.POSITIVE_INFINITY;
+      }
+    }
+    Integer[] idx = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+    }
+    Arrays.sort(idx, (a, b) -> Double.compare(nll[a], nll[b]));
+    int k = Math.max(1, (int) Math.round(n * keep));
+    int[] out = new int[k];
+    for (int i = 0; i < k; i++) {
+      out[i] = rows[idx[i]];
+    }
+    return out;
+  }
+
+  private static int[] identity(int n) {
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i;
+    }
+    return a;
+  }
+
+  private static int[] shuffled(int[] a, SplittableRandom random) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+    return a;
+  }
+}

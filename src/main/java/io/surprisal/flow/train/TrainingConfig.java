@@ -1,0 +1,101 @@
+package io.surprisal.flow.train;
+
+import io.surprisal.flow.FlowSpec;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything that decides a training run. Same config and seed on the same data give the same
+ * model.
+ *
+ * @param spec               architecture
+ * @param maxEpochs          upper bound on passes over the training rows
+ * @param batchSize          rows per Adam step
+ * @param learningRate       Adam step size
+ * @param clipNorm           global gradient-norm clip (0 disables)
+ * @param validationFraction share of rows held out for early stopping
+ * @param maxValidationRows  cap on held-out rows
+ * @param patience           epochs without validation improvement before stopping
+ * @param seed               seeds initialisation, permutations, shuffling, splits and noise
+ * @param timeBudget         stop after this much wall time (keeps the best model so far); null: none
+ * @param trimFraction       after warm-up, drop this share of highest-NLL training rows each epoch
+ *                           (robustness to contaminated data); 0 disables
+ * @param trimWarmupEpochs   epochs trained on all rows before trimming starts
+ */
+public record TrainingConfig(
+    FlowSpec spec, int maxEpochs, int batchSize, double learningRate, double clipNorm,
+    double validationFraction, int maxValidationRows, int patience, long seed, Duration timeBudget,
+    double trimFraction, int trimWarmupEpochs) {
+
+  public TrainingConfig {
+    Objects.requireNonNull(spec, "spec");
+    check(maxEpochs >= 1, "epochs must be >= 1, got " + maxEpochs);
+    check(batchSize >= 1, "batch size must be >= 1, got " + batchSize);
+    check(learningRate > 0 && learningRate < 1, "learning rate must be in (0, 1), got " + learningRate);
+    check(clipNorm >= 0, "gradient clip norm must be >= 0, got " + clipNorm);
+    check(validationFraction >= 0 && validationFraction < 0.9,
+        "validation fraction must be in [0, 0.9), got " + validationFraction);
+    check(maxValidationRows >= 0, "max validation rows must be >= 0, got " + maxValidationRows);
+    check(patience >= 1, "patience must be >= 1, got " + patience);
+    check(timeBudget == null || !timeBudget.isNegative() && !timeBudget.isZero(),
+        "time budget must be positive, got " + timeBudget);
+    check(trimFraction >= 0 && trimFraction < 0.5, "trim fraction must be in [0, 0.5), got " + trimFraction);
+    check(trimWarmupEpochs >= 0, "trim warm-up epochs must be >= 0, got " + trimWarmupEpochs);
+  }
+
+  private static void check(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  /** Defaults for a spec. */
+  public static TrainingConfig defaults(FlowSpec spec) {
+    return new TrainingConfig(spec, 100, 256, 1e-3, 5.0, 0.1, 5000, 10, 0, null, 0.0, 5);
+  }
+
+  public TrainingConfig withSpec(FlowSpec s) {
+    return new TrainingConfig(s, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs);
+  }
+
+  public TrainingConfig withEpochs(int e) {
+    return new TrainingConfig(spec, e, batchSize, learningRate, clipNorm, validationFraction,
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs);
+  }
+
+  public TrainingConfig withSeed(long s) {
+    return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
+        maxValidationRows, patience, s, timeBudget, trimFraction, trimWarmupEpochs);
+  }
+
+  public TrainingConfig withTimeBudget(Duration d) {
+    return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
+        maxValidationRows, patience, seed, d, trimFraction, trimWarmupEpochs);
+  }
+
+  public TrainingConfig withTrim(double fraction, int warmupEpochs) {
+    return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
+        maxValidationRows, patience, seed, timeBudget, fraction, warmupEpochs);
+  }
+
+  public TrainingConfig withBatchSize(int b) {
+    return new TrainingConfig(spec, maxEpochs, b, learningRate, clipNorm, validationFraction,
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs);
+  }
+
+  public TrainingConfig withLearningRate(double lr) {
+    return new TrainingConfig(spec, maxEpochs, batchSize, lr, clipNorm, validationFraction,
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs);
+  }
+
+  public TrainingConfig withPatience(int p) {
+    return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
+        maxValidationRows, p, seed, timeBudget, trimFraction, trimWarmupEpochs);
+  }
+
+  public TrainingConfig withValidationFraction(double f) {
+    return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, f,
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs);
+  }
+}

@@ -1,0 +1,25 @@
+package io.surprisal.flow.train;
+
+import io.surprisal.flow.NormalizingFlow;
+import java.time.Duration;
+
+/**
+ * A finished training run.
+ *
+ * @param flow              the kernel flow with the best validation parameters
+ * @param epochs            epochs run
+ * @param bestEpoch         epoch whose parameters were kept (1-based)
+ * @param validationNll     best validation NLL per row in data space (nats); NaN without validation
+ * @param duration          wall time
+ * @param stopReason        why training stopped
+ * @param trainingRows      rows trained on (before trimming)
+ * @param validationRows    rows held out
+ * @param parameterCount    number of trainable parameters
+ */
+public record TrainingResult(
+    NormalizingFlow flow, int epochs, int bestEpoch, double validationNll, Duration duration,
+    StopReason stopReason, int trainingRows, int validationRows, long parameterCount) {
+
+  /** Why a run ended. */
+  public enum StopReason { CONVERGED, MAX_EPOCHS, TIME_BUDGET }
+}
