@@ -3,6 +3,7 @@ package io.surprisal.io;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,9 +49,13 @@ public final class CsvReader implements Closeable {
    * given.
    *
    * @throws java.nio.file.NoSuchFileException if there is no such file
+   * @throws FileSystemException if {@code path} is a directory
    * @throws CsvFormatException if the file is empty or the header is malformed
    */
   public static CsvReader open(Path path) throws IOException {
+    if (Files.isDirectory(path)) {
+      throw new FileSystemException(path.toString(), null, "is a directory, not a CSV file");
+    }
     Reader reader = new Utf8Reader(Files.newInputStream(path));
     return new CsvReader(new RecordParser(reader, path.toString()));
   }
