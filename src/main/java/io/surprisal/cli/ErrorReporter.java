@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine;
@@ -29,7 +31,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *   <tr><td>{@link NoSuchFileException}</td><td>1</td><td>{@code error: file not found: X}</td></tr>
  *   <tr><td>{@link AccessDeniedException}</td><td>1</td>
  *       <td>{@code error: permission denied: X}</td></tr>
- *   <tr><td>other {@link IOException}</td><td>1</td><td>{@code error: X: reason}</td></tr>
+ *   <tr><td>{@link FileAlreadyExistsException}, {@link NotDirectoryException}</td><td>1</td>
+ *       <td>{@code error: file already exists: X}, {@code error: not a directory: X}</td></tr>
+ *   <tr><td>other {@link FileSystemException}</td><td>1</td><td>{@code error: X: reason}</td></tr>
+ *   <tr><td>other {@link IOException}</td><td>1</td><td>{@code error: I/O error: message}</td></tr>
  *   <tr><td>anything else: a bug</td><td>70</td>
  *       <td>{@code internal error: <type>: <message>}, and the stack trace with --verbose or
  *       SURPRISAL_DEBUG=1</td></tr>
@@ -87,14 +92,15 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     if (failure instanceof SurprisalException e) {
       return oneLine(e.getMessage());
     }
-    if (failure instanceof NoSuchFileException e) {
-      return "file not found: " + e.getFile();
-    }
-    if (failure instanceof AccessDeniedException e) {
-      return "permission denied: " + e.getFile();
-    }
     if (failure instanceof FileSystemException e && e.getFile() != null) {
-      return e.getFile() + ": " + (e.getReason() != null ? e.getReason() : e.getClass().getName());
+      return switch (e) {
+        case NoSuchFileException missing -> "file not found: " + missing.getFile();
+        case AccessDeniedException denied -> "permission denied: " + denied.getFile();
+        case FileAlreadyExistsException exists -> "file already exists: " + exists.getFile();
+        case NotDirectoryException notDirectory -> "not a directory: " + notDirectory.getFile();
+        default -> e.getFile() + ": " + (e.getReason() != null ? oneLine(e.getReason())
+            : e.getClass().getSimpleName());
+      };
     }
     if (failure instanceof IOException e) {
       return "I/O error: " + oneLine(String.valueOf(e.getMessage()));

@@ -28,6 +28,7 @@ public final class Main implements Runnable {
 
   @Spec CommandSpec spec;
 
+  /** Read by {@link ErrorReporter} from the parse result, at whatever level it was given. */
   @Option(
       names = ErrorReporter.VERBOSE_OPTION,
       scope = ScopeType.INHERIT,

@@ -109,7 +109,6 @@ public final class CsvReader implements Closeable {
    * @throws MissingColumnException if a column is not in the header
    */
   public NumericTable readAll(List<String> columns, String reason) throws IOException {
-    int[] positions = header.require(columns, reason);
     NumericRows cursor = select(columns, reason);
     List<double[]> rows = new ArrayList<>();
     long[] lines = new long[1024];
@@ -124,7 +123,7 @@ public final class CsvReader implements Closeable {
       throw new CsvFormatException(source(), header.line() + 1, 0, null,
           "no data rows after the header; at least one is needed");
     }
-    return new NumericTable(source(), columns, positions, rows.toArray(double[][]::new),
+    return new NumericTable(source(), columns, cursor.positions(), rows.toArray(double[][]::new),
         Arrays.copyOf(lines, rows.size()));
   }
 

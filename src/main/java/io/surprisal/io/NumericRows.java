@@ -94,6 +94,11 @@ public final class NumericRows {
     return parser.recordLine();
   }
 
+  /** The 0-based file positions of the selected columns. */
+  int[] positions() {
+    return positions.clone();
+  }
+
   /** The number of data rows read so far. */
   public long rowsRead() {
     return rowsRead;
