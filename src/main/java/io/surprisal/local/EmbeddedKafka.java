@@ -24,9 +24,11 @@ import org.slf4j.LoggerFactory;
  * tests use it; it wraps Kafka's {@code KafkaClusterTestKit}.
  *
  * <p>The broker is configured for one node: every internal topic (consumer offsets, transaction
- * state, share-group state) has replication factor 1 and {@code min.insync.replicas} 1, so
- * transactions and Kafka Streams' {@code exactly_once_v2} work, and the first consumer group
- * rebalance is not delayed. See {@link #DEFAULT_BROKER_CONFIG}.
+ * state, share-group state) has replication factor 1 and {@code min.insync.replicas} 1, and the
+ * first consumer group rebalance is not delayed. The replication factor of the transaction state
+ * topic is what transactions, and so Kafka Streams' {@code exactly_once_v2}, need: at Kafka's
+ * default of 3 the transaction coordinator never starts on one broker and {@code initTransactions}
+ * times out. See {@link #DEFAULT_BROKER_CONFIG}.
  *
  * <pre>{@code
  * try (EmbeddedKafka kafka = EmbeddedKafka.start()) {

@@ -7,12 +7,16 @@ import io.surprisal.kafka.Topic;
 import io.surprisal.kafka.TopicCreationException;
 import io.surprisal.testing.KafkaFixture;
 import io.surprisal.testing.TestRecords;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -45,6 +49,26 @@ class EmbeddedKafkaIT {
     }
 
     assertThat(kafka.dataDirectory()).doesNotExist();
+  }
+
+  @Test
+  void start_invalidBrokerConfig_throwsAndLeavesNoDataDirectory() throws Exception {
+    Set<Path> before = dataDirectories();
+
+    assertThatThrownBy(() -> EmbeddedKafka.start(Map.of("log.retention.ms", "forever")))
+        .isInstanceOf(EmbeddedKafkaException.class)
+        .hasMessageContaining("log.retention.ms");
+
+    assertThat(dataDirectories()).isSubsetOf(before);
+  }
+
+  private static Set<Path> dataDirectories() throws IOException {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    try (Stream<Path> entries = Files.list(tmp)) {
+      return entries
+          .filter(p -> p.getFileName().toString().startsWith("surprisal-kafka-"))
+          .collect(Collectors.toSet());
+    }
   }
 
   @Test
