@@ -85,6 +85,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     Map<String, String> config = new HashMap<>(DEFAULT_BROKER_CONFIG);
     config.putAll(brokerConfig);
     KafkaClusterTestKit cluster = null;
+    boolean started = false;
     try {
       TestKitNodes nodes =
           new TestKitNodes.Builder()
@@ -99,13 +100,17 @@ public final class EmbeddedKafka implements AutoCloseable {
       formatStorage(cluster);
       cluster.startup();
       cluster.waitForReadyBrokers();
+      started = true;
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      closeQuietly(cluster);
-      deleteQuietly(dataDirectory);
       throw new EmbeddedKafkaException("the embedded Kafka broker did not start: " + e, e);
+    } finally {
+      if (!started) { // also after an Error, such as a class missing from the classpath
+        closeQuietly(cluster);
+        deleteQuietly(dataDirectory);
+      }
     }
     EmbeddedKafka kafka = new EmbeddedKafka(cluster, dataDirectory);
     log.info(
