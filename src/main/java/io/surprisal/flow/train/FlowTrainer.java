@@ -86,7 +86,7 @@ public final class FlowTrainer {
         double[] x = m == batch ? buf : new double[m * d];
         data.fill(active, from, to, x, noise);
         double loss = flow.lossAndGradient(x, m);
-        if (Double.isFinite(loss) && Double.isFinite(adam.step(config.learningRate()))) {
+        if (Double.isFinite(loss) && Double.isFinite(flow.step(adam, config.learningRate()))) {
           lossSum += loss * m;
           lossRows += m;
         }
@@ -123,6 +123,7 @@ public final class FlowTrainer {
           + (nVal > 0 ? "validation" : "training") + " NLL (try a smaller learning rate or more data)");
     }
     flow.restore(bestParams);
+    flow.releaseScratch();
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
     LOG.info("trained in {} ms: {} epochs, best epoch {}, validation NLL {} ({})", duration.toMillis(), epoch,
         bestEpoch, nVal > 0 ? String.format("%.4f", best) : "n/a", reason);

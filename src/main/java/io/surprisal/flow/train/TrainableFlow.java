@@ -35,6 +35,7 @@ public final class TrainableFlow {
     if (dim < 1) {
       throw new IllegalArgumentException("flow dimension must be >= 1, got " + dim);
     }
+    Nd4jRuntime.configure();
     SplittableRandom random = new SplittableRandom(seed);
     ParameterStore.Builder builder = new ParameterStore.Builder();
     ElementwiseTransform transform = spec.elementwise();
@@ -90,11 +91,13 @@ public final class TrainableFlow {
 
   /** Data-dependent initialisation: each layer sees the previous layers' output on this batch. */
   public void initialiseFromData(double[] x, int n) {
-    double[] h = x;
-    double[] logDet = new double[n];
-    for (TrainableLayer layer : layers) {
-      layer.initialiseFromData(h, n);
-      h = layer.forward(h, n, logDet);
+    try (var ws = Nd4jRuntime.scope()) {
+      double[] h = x;
+      double[] logDet = new double[n];
+      for (TrainableLayer layer : layers) {
+        layer.initialiseFromData(h, n);
+        h = layer.forward(h, n, logDet);
+      }
     }
   }
 
@@ -102,8 +105,10 @@ public final class TrainableFlow {
   public double[] logDensity(double[] x, int n) {
     double[] logDet = new double[n];
     double[] h = x;
-    for (TrainableLayer layer : layers) {
-      h = layer.forward(h, n, logDet);
+    try (var ws = Nd4jRuntime.scope()) {
+      for (TrainableLayer layer : layers) {
+        h = layer.forward(h, n, logDet);
+      }
     }
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
@@ -114,24 +119,38 @@ public final class TrainableFlow {
 
   /** Mean NLL of the batch; leaves its gradient with respect to every parameter in the store. */
   public double lossAndGradient(double[] x, int n) {
-    double[] logDet = new double[n];
-    double[] h = x;
-    for (TrainableLayer layer : layers) {
-      h = layer.forward(h, n, logDet);
+    try (var ws = Nd4jRuntime.scope()) {
+      double[] logDet = new double[n];
+      double[] h = x;
+      for (TrainableLayer layer : layers) {
+        h = layer.forward(h, n, logDet);
+      }
+      double loss = 0;
+      double[] g = new double[n * dim];
+      for (int i = 0; i < n; i++) {
+        loss -= StandardNormal.logDensity(h, i * dim, dim) + logDet[i];
+      }
+      for (int k = 0; k < n * dim; k++) {
+        g[k] = h[k] / n;
+      }
+      double gl = -1.0 / n;
+      for (int l = layers.size() - 1; l >= 0; l--) {
+        g = layers.get(l).backward(g, gl);
+      }
+      return loss / n;
     }
-    double loss = 0;
-    double[] g = new double[n * dim];
-    for (int i = 0; i < n; i++) {
-      loss -= StandardNormal.logDensity(h, i * dim, dim) + logDet[i];
+  }
+
+  /** One optimiser step inside the scratch workspace. */
+  double step(Adam adam, double learningRate) {
+    try (var ws = Nd4jRuntime.scope()) {
+      return adam.step(learningRate);
     }
-    for (int k = 0; k < n * dim; k++) {
-      g[k] = h[k] / n;
-    }
-    double gl = -1.0 / n;
-    for (int l = layers.size() - 1; l >= 0; l--) {
-      g = layers.get(l).backward(g, gl);
-    }
-    return loss / n;
+  }
+
+  /** Frees this thread's ND4J scratch memory once training is over. */
+  void releaseScratch() {
+    Nd4jRuntime.release();
   }
 
   /** A copy of all parameters (for keeping the best model during early stopping). */

@@ -1,0 +1,59 @@
+package io.surprisal.model;
+
+import io.surprisal.flow.FlowSpec;
+import io.surprisal.flow.train.TrainingConfig;
+import java.util.Objects;
+
+/**
+ * Options of {@link ModelFitter}.
+ *
+ * @param training            flow architecture and optimisation
+ * @param alpha               alert level stored with the model
+ * @param calibrationFraction share of rows held out for the conformal calibration set
+ * @param maxCalibrationRows  cap on calibration rows (bounds the model's size)
+ * @param logTransform        symmetric-log policy for heavy-tailed features
+ * @param dequantize          which lattice-valued features to dequantise
+ */
+public record FitOptions(TrainingConfig training, double alpha, double calibrationFraction, int maxCalibrationRows,
+    PreprocessingFit.LogTransform logTransform, PreprocessingFit.Dequantize dequantize) {
+
+  /** Default flow preset of {@code fit}. */
+  public static final String DEFAULT_PRESET = "nsf";
+  /** Default alert level. */
+  public static final double DEFAULT_ALPHA = 0.001;
+
+  public FitOptions {
+    Objects.requireNonNull(training, "training");
+    DensityModel.checkAlpha(alpha);
+    if (!(calibrationFraction >= 0 && calibrationFraction < 0.9)) {
+      throw new IllegalArgumentException("calibration fraction must be in [0, 0.9), got " + calibrationFraction);
+    }
+    if (maxCalibrationRows < 0) {
+      throw new IllegalArgumentException("max calibration rows must be >= 0, got " + maxCalibrationRows);
+    }
+    Objects.requireNonNull(logTransform, "logTransform");
+    Objects.requireNonNull(dequantize, "dequantize");
+  }
+
+  /** The defaults of {@code surprisal fit}. */
+  public static FitOptions defaults() {
+    return new FitOptions(TrainingConfig.defaults(FlowSpec.preset(DEFAULT_PRESET)), DEFAULT_ALPHA, 0.1, 10_000,
+        PreprocessingFit.LogTransform.AUTO, PreprocessingFit.Dequantize.AUTO);
+  }
+
+  public FitOptions withTraining(TrainingConfig t) {
+    return new FitOptions(t, alpha, calibrationFraction, maxCalibrationRows, logTransform, dequantize);
+  }
+
+  public FitOptions withAlpha(double a) {
+    return new FitOptions(training, a, calibrationFraction, maxCalibrationRows, logTransform, dequantize);
+  }
+
+  public FitOptions withPreprocessing(PreprocessingFit.LogTransform log, PreprocessingFit.Dequantize dq) {
+    return new FitOptions(training, alpha, calibrationFraction, maxCalibrationRows, log, dq);
+  }
+
+  public FitOptions withCalibrationFraction(double f) {
+    return new FitOptions(training, alpha, f, maxCalibrationRows, logTransform, dequantize);
+  }
+}

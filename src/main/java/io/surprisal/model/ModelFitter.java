@@ -1,0 +1,179 @@
+package io.surprisal.model;
+
+import io.surprisal.flow.NormalizingFlow;
+import io.surprisal.flow.train.FlowTrainer;
+import io.surprisal.flow.train.TrainingData;
+import io.surprisal.flow.train.TrainingListener;
+import io.surprisal.flow.train.TrainingResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fits a {@link DensityModel} to rows: holds out a calibration split, fits the preprocessing on the
+ * rest, trains the flow, and scores the calibration rows for the conformal threshold.
+ */
+public final class ModelFitter {
+  private static final Logger LOG = LoggerFactory.getLogger(ModelFitter.class);
+  /** Below this many rows, there is no separate calibration split (the training rows are used). */
+  static final int MIN_ROWS_FOR_CALIBRATION_SPLIT = 100;
+
+  private final FitOptions options;
+
+  public ModelFitter(FitOptions options) {
+    this.options = options;
+  }
+
+  /**
+   * Fits on {@code n} rows of {@code features.size()} values stored row-major in {@code rows}.
+   *
+   * @throws IllegalArgumentException when the data cannot be fitted (too few rows, non-finite
+   *     values, all features constant)
+   */
+  public DensityModel fit(List<String> features, double[] rows, int n, TrainingListener listener) {
+    long start = System.nanoTime();
+    int d = features.size();
+    if (d == 0) {
+      throw new IllegalArgumentException("no features to fit");
+    }
+    if (rows.length != (long) n * d) {
+      throw new IllegalArgumentException("expected " + n + " x " + d + " values, got " + rows.length);
+    }
+    if (n < 10) {
+      throw new IllegalArgumentException("need at least 10 rows to fit a model, got " + n);
+    }
+    for (int k = 0; k < rows.length; k++) {
+      if (!Double.isFinite(rows[k])) {
+        throw new IllegalArgumentException("row " + (k / d + 1) + ", feature '" + features.get(k % d) + "' is "
+            + rows[k] + "; training data must be finite");
+      }
+    }
+    SplittableRandom random = new SplittableRandom(options.training().seed() ^ 0x9E3779B97F4A7C15L);
+    int[] order = shuffled(n, random);
+    int nCal = n >= MIN_ROWS_FOR_CALIBRATION_SPLIT
+        ? (int) Math.min(options.maxCalibrationRows(), Math.round(n * options.calibrationFraction())) : 0;
+    int[] cal = Arrays.copyOfRange(order, 0, nCal);
+    int[] fitRows = Arrays.copyOfRange(order, nCal, n);
+    double[] train = gather(rows, d, fitRows);
+
+    Preprocessing pre = new PreprocessingFit(options.logTransform(), options.dequantize()).fit(train, fitRows.length, d);
+    if (pre.activeDim() == 0) {
+      throw new IllegalArgumentException("every feature is constant in the training data; nothing to learn");
+    }
+    TrainingResult result = new FlowTrainer(options.training()).fit(new Rows(train, fitRows.length, pre), listener);
+    NormalizingFlow flow = result.flow();
+
+    double[] calRows = nCal > 0 ? gather(rows, d, cal) : train;
+    int calN = nCal > 0 ? nCal : fitRows.length;
+    if (nCal == 0) {
+      LOG.warn("only {} rows: calibrating on the training rows, so p-values will be optimistic", n);
+    }
+    double[] calNll = nll(pre, flow, calRows, calN, d);
+    double[] reference = medians(train, fitRows.length, d, pre);
+    Duration duration = Duration.ofNanos(System.nanoTime() - start);
+    TrainingInfo info = new TrainingInfo(n, result.trainingRows(), result.validationRows(), calN, result.epochs(),
+        result.bestEpoch(), result.validationNll(), duration, options.training().seed(), Instant.now(),
+        result.parameterCount(), result.stopReason().name());
+    return new DensityModel(features, pre, options.training().spec(), flow, new Calibration(calNll),
+        options.alpha(), reference, info);
+  }
+
+  private static double[] nll(Preprocessing pre, NormalizingFlow flow, double[] rows, int n, int d) {
+    double[] out = new double[n];
+    double[] z = new double[pre.activeDim()];
+    double[] tmp = new double[d];
+    NormalizingFlow.Workspace ws = flow.newWorkspace();
+    for (int i = 0; i < n; i++) {
+      double ld = pre.forward(rows, i * d, z, 0, null, tmp);
+      out[i] = -(ld + flow.logDensity(z, 0, ws));
+    }
+    return out;
+  }
+
+  /** Per-feature training medians, snapped to the lattice of discrete features. */
+  private static double[] medians(double[] rows, int n, int d, Preprocessing pre) {
+    double[] out = new double[d];
+    double[] col = new double[n];
+    for (int j = 0; j < d; j++) {
+      for (int i = 0; i < n; i++) {
+        col[i] = rows[i * d + j];
+      }
+      Arrays.sort(col);
+      out[j] = col[n / 2];
+    }
+    return out;
+  }
+
+  private static double[] gather(double[] rows, int d, int[] index) {
+    double[] out = new double[index.length * d];
+    for (int i = 0; i < index.length; i++) {
+      System.arraycopy(rows, index[i] * d, out, i * d, d);
+    }
+    return out;
+  }
+
+  private static int[] shuffled(int n, SplittableRandom random) {
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+    return a;
+  }
+
+  /** Training rows seen through the preprocessing. */
+  private static final class Rows implements TrainingData {
+    private final double[] rows;
+    private final int n;
+    private final int d;
+    private final Preprocessing pre;
+    private final double[] tmp;
+    private final double[] logDet;
+
+    Rows(double[] rows, int n, Preprocessing pre) {
+      this.rows = rows;
+      this.n = n;
+      this.d = pre.dim();
+      this.pre = pre;
+      this.tmp = new double[d];
+      this.logDet = new double[n];
+      double[] z = new double[pre.activeDim()];
+      for (int i = 0; i < n; i++) {
+        logDet[i] = pre.forward(rows, i * d, z, 0, null, tmp);
+      }
+    }
+
+    @Override
+    public int rows() {
+      return n;
+    }
+
+    @Override
+    public int dim() {
+      return pre.activeDim();
+    }
+
+    @Override
+    public void fill(int[] index, int from, int to, double[] out, RandomGenerator noise) {
+      int a = pre.activeDim();
+      for (int i = from; i < to; i++) {
+        pre.forward(rows, index[i] * d, out, (i - from) * a, noise, tmp);
+      }
+    }
+
+    @Override
+    public double preprocessingLogDet(int row) {
+      return logDet[row];
+    }
+  }
+}
