@@ -59,7 +59,19 @@ final class RestSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public Compatibility getCompatibility(String subject) {
     var request = RegistryRequest.get("/config/" + encode(subject) + "?defaultToGlobal=true", subject, null);
-    JsonNode answer = transport.send(request);
+    try {
+      return compatibility(request, transport.send(request));
+    } catch (SchemaRegistryException e) {
+      if (!e.isNotFound()) {
+        throw e;
+      }
+      // Apicurio answers 404 for a subject without versions even with defaultToGlobal=true.
+      var global = RegistryRequest.get("/config", subject, null);
+      return compatibility(global, transport.send(global));
+    }
+  }
+
+  private static Compatibility compatibility(RegistryRequest request, JsonNode answer) {
     String level = answer.path("compatibilityLevel").asText(answer.path("compatibility").asText(""));
     try {
       return Compatibility.parse(level);
