@@ -43,8 +43,10 @@ public final class ApicurioRegistry implements AutoCloseable {
     this.process = process;
     this.url = url;
     this.workDir = workDir;
-    this.shutdownHook = new Thread(() -> ProcessTree.stop(process.toHandle(), Duration.ofSeconds(5)),
-        "apicurio-registry-stop");
+    this.shutdownHook = new Thread(() -> {
+      ProcessTree.stop(process.toHandle(), Duration.ofSeconds(5));
+      deleteRecursively(workDir);
+    }, "apicurio-registry-stop");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
@@ -138,6 +140,7 @@ public final class ApicurioRegistry implements AutoCloseable {
           if (attempt >= 3 || !e.getMessage().contains("already in use")) {
             throw e;
           }
+          deleteRecursively(e.log().getParent());
         }
       }
     }
