@@ -8,7 +8,7 @@ package io.surprisal.registry;
 public abstract sealed class RegistryException extends RuntimeException
     permits SchemaRegistryException, SchemaRegistryUnavailableException, RegistryProtocolException {
 
-  private final transient RegistryRequest request;
+  private final RegistryRequest request;
 
   RegistryException(RegistryRequest request, String message, Throwable cause) {
     super(message, cause);

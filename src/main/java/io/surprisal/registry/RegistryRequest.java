@@ -7,7 +7,8 @@ package io.surprisal.registry;
  * @param path path and query below the base URL, starting with '/', already URL-encoded
  * @param body JSON body for POST and PUT, else null
  */
-record RegistryRequest(String method, String path, String body, String subject, Integer schemaId) {
+record RegistryRequest(String method, String path, String body, String subject, Integer schemaId)
+    implements java.io.Serializable {
 
   static RegistryRequest get(String path, String subject, Integer schemaId) {
     return new RegistryRequest("GET", path, null, subject, schemaId);

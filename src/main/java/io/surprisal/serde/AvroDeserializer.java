@@ -64,20 +64,19 @@ public final class AvroDeserializer implements Deserializer<Object> {
     int length = payload.length - WireFormat.HEADER_SIZE;
     BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(payload, WireFormat.HEADER_SIZE, length, null);
     Object value;
+    boolean leftOver;
     try {
       value = reader.read(null, decoder);
-      if (!decoder.isEnd()) {
-        throw new AvroDeserializationException(topic, Reason.CORRUPT_AVRO, id, "bytes are left over after"
-            + " the value: the " + length + " Avro bytes do not match the writer schema", null);
-      }
+      leftOver = !decoder.isEnd();
     } catch (IOException | RuntimeException e) {
-      if (e instanceof AvroDeserializationException known) {
-        throw known;
-      }
       // Corrupt input surfaces as EOFException, AvroRuntimeException, negative lengths, union
       // indexes out of range...: whatever it is, the bytes do not decode with the writer schema.
       throw new AvroDeserializationException(topic, Reason.CORRUPT_AVRO, id, "the " + length
           + " Avro bytes after the header do not decode with the writer schema: " + e, e);
+    }
+    if (leftOver) {
+      throw new AvroDeserializationException(topic, Reason.CORRUPT_AVRO, id, "bytes are left over after the"
+          + " value: the " + length + " Avro bytes after the header do not match the writer schema", null);
     }
     return DatumSchemas.toJava(value);
   }

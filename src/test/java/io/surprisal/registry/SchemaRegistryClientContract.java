@@ -72,7 +72,7 @@ abstract class SchemaRegistryClientContract {
     SchemaRegistryClient client = client(proxy.url());
 
     int id = client.register(subject, v1());
-    assertThat(client.register(subject, new Schema.Parser().parse(v1().toString(true)))).isEqualTo(id);
+    assertThat(client.register(subject, v1())).isEqualTo(id); // an equal schema, another instance
     assertThat(client.idOf(subject, v1())).isEqualTo(id);
     assertThat(client.schemaById(id)).isEqualTo(v1());
 
