@@ -1,5 +1,6 @@
 package io.surprisal.config;
 
+import io.surprisal.detect.DetectorConfig;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
  */
 public final class ConfigKeys {
   /** All application keys, sorted by name. Class loading fails if two share a name. */
-  public static final List<ConfigKey<?>> ALL = combine(List.of(CommonConfig.KEYS));
+  public static final List<ConfigKey<?>> ALL = combine(List.of(CommonConfig.KEYS, DetectorConfig.KEYS));
 
   private ConfigKeys() {}
 
