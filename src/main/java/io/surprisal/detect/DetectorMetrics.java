@@ -1,0 +1,56 @@
+package io.surprisal.detect;
+
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * What the detector counts, in one place: the scoring step and the model updates report here, and
+ * whoever exposes metrics (logs, Prometheus) reads {@link #snapshot()}. Implementations are
+ * thread-safe: stream threads and the global thread report concurrently.
+ */
+public interface DetectorMetrics {
+  /** An event was scored (alert or not). */
+  void eventScored();
+
+  /** A scored event alerted. */
+  void alertRaised();
+
+  /** An event went to the dead-letter topic. */
+  void deadLettered(DeadLetterCode code);
+
+  /** A model version was accepted and now scores. */
+  void modelSwapped(long version);
+
+  /** A model version was refused; the previous model stays. */
+  void modelRefused();
+
+  /** The counts so far. */
+  Snapshot snapshot();
+
+  /** Counters that start at zero. */
+  static DetectorMetrics counting() {
+    return new CountingDetectorMetrics();
+  }
+
+  /**
+   * The counts at one moment.
+   *
+   * @param eventsScored  events scored since start
+   * @param alerts        alerts written since start
+   * @param deadLetters   events dead-lettered since start, by code (every code present)
+   * @param modelSwaps    model versions accepted since start
+   * @param modelRefusals model versions refused since start
+   * @param modelVersion  the version scoring now, empty before the first
+   */
+  record Snapshot(long eventsScored, long alerts, Map<DeadLetterCode, Long> deadLetters, long modelSwaps,
+      long modelRefusals, OptionalLong modelVersion) {
+    public Snapshot {
+      deadLetters = Map.copyOf(deadLetters);
+    }
+
+    /** All dead-lettered events, whatever the code. */
+    public long deadLettersTotal() {
+      return deadLetters.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+}
