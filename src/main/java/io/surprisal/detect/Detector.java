@@ -10,10 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -104,7 +107,7 @@ public final class Detector implements AutoCloseable {
   /** Called on the global thread when a model is installed. */
   private void resumeIfHolding(ActiveModel installed) {
     if (streams.isPaused()) {
-      LOG.info("First model loaded (version {}): scoring the events of '{}'", installed.version(), inputTopic);
+      LOG.info("Resuming the events of '{}': model version {} is loaded", inputTopic, installed.version());
       streams.resume();
     }
   }
@@ -122,6 +125,14 @@ public final class Detector implements AutoCloseable {
   /** The model version scoring now, or empty before the first. */
   public OptionalLong modelVersion() {
     return model.version();
+  }
+
+  /** The input partitions this instance scores now (Kafka Streams spreads them over the instances). */
+  public Set<TopicPartition> assignedPartitions() {
+    return streams.metadataForLocalThreads().stream()
+        .flatMap(thread -> thread.activeTasks().stream())
+        .flatMap(task -> task.topicPartitions().stream())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** The detector's counters. */
