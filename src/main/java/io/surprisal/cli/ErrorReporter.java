@@ -1,6 +1,7 @@
 package io.surprisal.cli;
 
 import io.surprisal.SurprisalException;
+import io.surprisal.config.ConfigException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -28,6 +29,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *       <td>{@code error: <picocli's message>}, suggestions, and a hint to run --help</td></tr>
  *   <tr><td>{@link SurprisalException} (bad CSV, corrupt model, ...)</td><td>1</td>
  *       <td>{@code error: <its message>}</td></tr>
+ *   <tr><td>{@link ConfigException}, Kafka's {@code ConfigException} (missing or bad setting)</td>
+ *       <td>1</td><td>{@code error: <its message>}, which names the key</td></tr>
  *   <tr><td>{@link NoSuchFileException}</td><td>1</td><td>{@code error: file not found: X}</td></tr>
  *   <tr><td>{@link AccessDeniedException}</td><td>1</td>
  *       <td>{@code error: permission denied: X}</td></tr>
@@ -91,6 +94,10 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
   static String userMessage(Throwable failure) {
     if (failure instanceof SurprisalException e) {
       return oneLine(e.getMessage());
+    }
+    if (failure instanceof ConfigException || failure instanceof org.apache.kafka.common.config.ConfigException) {
+      // a missing or bad setting (ours, or one the Kafka or registry clients read): the message names the key
+      return oneLine(failure.getMessage());
     }
     if (failure instanceof FileSystemException e && e.getFile() != null) {
       return switch (e) {

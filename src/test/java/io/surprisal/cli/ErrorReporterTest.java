@@ -2,6 +2,7 @@ package io.surprisal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.surprisal.config.MissingConfigException;
 import io.surprisal.eval.TooFewRowsException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,6 +33,15 @@ class ErrorReporterTest {
   void userMessage_surprisalExceptionIsKeptOnOneLine() {
     assertThat(ErrorReporter.userMessage(new TooFewRowsException("too\nfew")))
         .isEqualTo("too few");
+  }
+
+  @Test
+  void userMessage_configErrorsAreUserErrors() {
+    assertThat(ErrorReporter.userMessage(new MissingConfigException("input.topic", "missing required setting "
+        + "'input.topic'"))).isEqualTo("missing required setting 'input.topic'");
+    assertThat(ErrorReporter.userMessage(new org.apache.kafka.common.config.ConfigException(
+        "schema.registry.url", null, "required"))).isEqualTo("Invalid value null for configuration "
+        + "schema.registry.url: required");
   }
 
   @Test
