@@ -145,6 +145,11 @@ public final class Detector implements AutoCloseable {
     return Optional.ofNullable(failure.get());
   }
 
+  /** Waits until the detector has stopped, by {@link #close()} or by an error (see {@link #failure()}). */
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
+  }
+
   /**
    * Waits until the detector has stopped, by {@link #close()} or by an error.
    *
