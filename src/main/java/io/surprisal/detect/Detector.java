@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,11 +72,17 @@ public final class Detector implements AutoCloseable {
     this.registry = SchemaRegistryClient.create(registryConfig);
     // Model checks ask for the newest input schema and must see one registered a minute ago.
     this.schemaLookups = SchemaRegistryClient.create(withoutLatestCache(registryConfig));
-    StreamsBuilder builder = new StreamsBuilder();
-    DetectorTopology.build(builder, settings, new DetectorResources(registry, serdeConfig,
-        InputSchemas.fromRegistry(schemaLookups, settings.inputSubject()), decoder, model, metrics,
-        Clock.systemUTC()));
-    this.streams = new KafkaStreams(builder.build(streamsConfig), streamsConfig);
+    try {
+      StreamsBuilder builder = new StreamsBuilder();
+      DetectorTopology.build(builder, settings, new DetectorResources(registry, serdeConfig,
+          InputSchemas.fromRegistry(schemaLookups, settings.inputSubject()), decoder, model, metrics,
+          Clock.systemUTC()));
+      this.streams = new KafkaStreams(builder.build(streamsConfig), streamsConfig);
+    } catch (RuntimeException e) {
+      registry.close();
+      schemaLookups.close();
+      throw e;
+    }
     streams.setStateListener((now, before) -> {
       LOG.info("Detector state {} -> {}", before, now);
       if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
@@ -95,13 +102,24 @@ public final class Detector implements AutoCloseable {
         c.connectTimeout(), c.readTimeout(), Duration.ZERO);
   }
 
-  /** Starts Kafka Streams, paused until the first model is loaded. Call once. */
+  /**
+   * Starts Kafka Streams, paused until the first model is loaded. Call once. Returns once the
+   * global thread has read the models topic (so a model already published is in force).
+   *
+   * @throws DetectorFailedException if reading the models topic failed (the registry or the
+   *     brokers could not be reached); the detector is stopped
+   */
   public synchronized void start() {
     if (model.get() == null) {
       streams.pause();
       LOG.info("Holding the events of '{}' until the first model is loaded", inputTopic);
     }
-    streams.start();
+    try {
+      streams.start();
+    } catch (StreamsException e) {
+      failure.compareAndSet(null, e);
+      throw new DetectorFailedException(e);
+    }
   }
 
   /** Called on the global thread when a model is installed. */

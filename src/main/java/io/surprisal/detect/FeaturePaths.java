@@ -46,11 +46,6 @@ public final class FeaturePaths {
     return names;
   }
 
-  /** The field names along the path of feature {@code j}. */
-  String[] segments(int j) {
-    return segments[j].clone();
-  }
-
   /**
    * The feature vector of an event.
    *
