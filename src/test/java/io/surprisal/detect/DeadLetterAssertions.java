@@ -1,6 +1,7 @@
 package io.surprisal.detect;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.header.Header;
@@ -23,7 +24,7 @@ final class DeadLetterAssertions {
 
   /** Every header as a (key, UTF-8 text) pair, in order. */
   static List<Map.Entry<String, String>> all(Headers headers) {
-    return java.util.Arrays.stream(headers.toArray())
+    return Arrays.stream(headers.toArray())
         .map(h -> Map.entry(h.key(), new String(h.value(), StandardCharsets.UTF_8)))
         .toList();
   }

@@ -11,6 +11,7 @@ import io.surprisal.registry.SchemaRegistryConfig;
 import io.surprisal.serde.AvroDeserializationException;
 import io.surprisal.testing.SchemaRegistryFixture;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -153,9 +154,8 @@ class DeadLetterTest {
 
   @Test
   void score_registryUnreachable_failsAndDeadLettersNothing() {
-    byte[] value;
     start(registry);
-    value = driver.serialize(HostReadings.anomalous("h1"));
+    byte[] value = driver.serialize(HostReadings.anomalous("h1"));
     driver.close();
     SchemaRegistryConfig unreachable = SchemaRegistryConfig.parse(Map.of(
         SchemaRegistryConfig.URL, "http://127.0.0.1:1", SchemaRegistryConfig.MAX_RETRIES, "0"));
@@ -174,7 +174,7 @@ class DeadLetterTest {
   }
 
   private static List<Throwable> causes(Throwable e) {
-    List<Throwable> chain = new java.util.ArrayList<>();
+    List<Throwable> chain = new ArrayList<>();
     for (Throwable t = e; t != null; t = t.getCause()) {
       chain.add(t);
     }

@@ -6,8 +6,11 @@ import io.surprisal.avro.ScoredEvent;
 import io.surprisal.registry.SchemaRegistryClient;
 import io.surprisal.serde.AvroSerdeConfig;
 import io.surprisal.serde.AvroSerializer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.header.Header;
@@ -49,7 +52,7 @@ final class DetectorDriver implements AutoCloseable {
     StreamsBuilder builder = new StreamsBuilder();
     DetectorTopology.build(builder, settings, new DetectorResources(registry, serdeConfig,
         InputSchemas.fromRegistry(registry, settings.inputSubject()), decoder, model, metrics,
-        Clock.fixed(NOW, java.time.ZoneOffset.UTC)));
+        Clock.fixed(NOW, ZoneOffset.UTC)));
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "detector-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -58,7 +61,7 @@ final class DetectorDriver implements AutoCloseable {
     DetectorTopics topics = DetectorTopics.of(settings, registry, serdeConfig);
     eventSerializer = new AvroSerializer(registry, serdeConfig, false);
     events = driver.createInputTopic(settings.inputTopic(), new ByteArraySerializer(), new ByteArraySerializer(),
-        EVENT_TIME, java.time.Duration.ofSeconds(1));
+        EVENT_TIME, Duration.ofSeconds(1));
     models = driver.createInputTopic(settings.modelsTopic(), new StringSerializer(),
         SpecificAvroSerde.of(ModelVersion.class, registry, serdeConfig).serializer());
     rawModels = driver.createInputTopic(settings.modelsTopic(), new ByteArraySerializer(), new ByteArraySerializer());
@@ -77,7 +80,7 @@ final class DetectorDriver implements AutoCloseable {
 
   /** Sends an event (serialized through the registry) with a key and headers. */
   void send(String key, Object event, Header... headers) {
-    sendRaw(key == null ? null : key.getBytes(java.nio.charset.StandardCharsets.UTF_8), serialize(event),
+    sendRaw(key == null ? null : key.getBytes(StandardCharsets.UTF_8), serialize(event),
         headers);
   }
 

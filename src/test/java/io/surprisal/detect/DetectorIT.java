@@ -1,6 +1,7 @@
 package io.surprisal.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.surprisal.avro.Alert;
 import io.surprisal.avro.ModelVersion;
@@ -31,8 +32,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -63,7 +66,7 @@ class DetectorIT {
     registry.close();
   }
 
-  @org.junit.jupiter.api.AfterEach
+  @AfterEach
   void closeDetectors() {
     detectors.forEach(Detector::close);
   }
@@ -114,7 +117,7 @@ class DetectorIT {
   }
 
   private void publish(Topics topics, long version, double alpha) {
-    TestRecords.produce(topics.models(), List.of(org.apache.kafka.streams.KeyValue.pair("surprisal",
+    TestRecords.produce(topics.models(), List.of(KeyValue.pair("surprisal",
         TestModels.version("surprisal", version, topics.events().name(), HostReadings.SPEC,
             artifacts.encode(TestModels.hostReadings().withAlpha(alpha))))));
   }
@@ -155,9 +158,9 @@ class DetectorIT {
         .containsExactly(0L, 1L, 2L, 4L, 5L, 6L, 8L, 9L, 10L);
     assertThat(dead).extracting(r -> DeadLetterAssertions.header(r.headers(), DeadLetterHeaders.SOURCE_OFFSET),
             r -> DeadLetterAssertions.header(r.headers(), DeadLetterHeaders.ERROR_CODE))
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("3", "UNDECODABLE"),
-            org.assertj.core.groups.Tuple.tuple("7", "NOT_FINITE"),
-            org.assertj.core.groups.Tuple.tuple("11", "NOT_FINITE"));
+        .containsExactly(tuple("3", "UNDECODABLE"),
+            tuple("7", "NOT_FINITE"),
+            tuple("11", "NOT_FINITE"));
     assertThat(dead).extracting(ConsumerRecord::value).containsExactly(events.get(3).value(), events.get(7).value(),
         events.get(11).value());
     assertThat(alerts).extracting(r -> r.value().getSourceOffset()).containsExactly(1L, 5L, 9L);
@@ -179,9 +182,9 @@ class DetectorIT {
 
     // 2. produce events while there is no model, and give the detector time to (not) process them
     TestRecords.produce(topics.events(), List.of(
-        org.apache.kafka.streams.KeyValue.pair(bytes("h0"), HostReadings.normal("h0")),
-        org.apache.kafka.streams.KeyValue.pair(bytes("h1"), HostReadings.anomalous("h1")),
-        org.apache.kafka.streams.KeyValue.pair(bytes("h2"), HostReadings.normal("h2"))));
+        KeyValue.pair(bytes("h0"), HostReadings.normal("h0")),
+        KeyValue.pair(bytes("h1"), HostReadings.anomalous("h1")),
+        KeyValue.pair(bytes("h2"), HostReadings.normal("h2"))));
     Thread.sleep(2_000);
     assertThat(detector.holding()).isTrue();
     assertThat(detector.metrics().snapshot().eventsScored()).isZero();
@@ -195,8 +198,8 @@ class DetectorIT {
     // 4. verify: all scored by version 1, none dead-lettered, the anomaly alerted
     assertThat(TestRecords.consumeAll(topics.scores(), TIMEOUT))
         .extracting(r -> r.value().getSourceOffset(), r -> r.value().getModelVersion())
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(0L, 1L), org.assertj.core.groups.Tuple.tuple(1L, 1L),
-            org.assertj.core.groups.Tuple.tuple(2L, 1L));
+        .containsExactly(tuple(0L, 1L), tuple(1L, 1L),
+            tuple(2L, 1L));
     assertThat(TestRecords.consumeAll(topics.deadLetters(), TIMEOUT)).isEmpty();
     assertThat(TestRecords.consumeAll(topics.alerts(), TIMEOUT)).extracting(r -> r.value().getSourceOffset())
         .containsExactly(1L);
@@ -237,7 +240,7 @@ class DetectorIT {
     assertThat(alerts).extracting(r -> r.value().getSourcePartition(), r -> r.value().getSourceOffset(),
             r -> r.value().getModelVersion(), r -> r.value().getAlpha())
         .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 2).boxed().flatMap(p -> IntStream.range(0, 6)
-            .mapToObj(o -> org.assertj.core.groups.Tuple.tuple(p, (long) o, o < 3 ? 1L : 2L,
+            .mapToObj(o -> tuple(p, (long) o, o < 3 ? 1L : 2L,
                 o < 3 ? TestModels.ALPHA : 0.2))).toList());
   }
 

@@ -3,6 +3,7 @@ package io.surprisal.detect;
 import static io.surprisal.detect.DetectorDriver.EVENT_TIME;
 import static io.surprisal.detect.DetectorDriver.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.surprisal.avro.Alert;
 import io.surprisal.avro.FeatureAttribution;
@@ -190,7 +191,7 @@ class DetectorTopologyTest {
 
     assertThat(driver.scores()).extracting(r -> r.value().getSourceOffset()).containsExactly(0L, 1L, 3L, 4L);
     assertThat(driver.alerts()).extracting(r -> new String(r.key(), StandardCharsets.UTF_8), r -> r.value().getSourceOffset())
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("h1", 1L), org.assertj.core.groups.Tuple.tuple("h3", 3L));
+        .containsExactly(tuple("h1", 1L), tuple("h3", 3L));
     List<TestRecord<byte[], byte[]>> dead = driver.deadLetters();
     assertThat(dead).hasSize(1);
     assertThat(dead.get(0).key()).isEqualTo(bytes("h2"));

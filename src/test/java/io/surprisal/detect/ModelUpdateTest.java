@@ -2,6 +2,7 @@ package io.surprisal.detect;
 
 import static io.surprisal.detect.DetectorTopologyTest.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.surprisal.avro.FeatureField;
 import io.surprisal.avro.FeatureFieldType;
@@ -126,7 +127,7 @@ class ModelUpdateTest {
     assertThat(driver.model.version()).hasValue(1);
     assertThat(driver.metrics.snapshot().modelRefusals()).isZero();
     assertThat(driver.alerts()).extracting(r -> r.value().getModelName(), r -> r.value().getModelVersion())
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("surprisal", 1L));
+        .containsExactly(tuple("surprisal", 1L));
   }
 
   @Test
