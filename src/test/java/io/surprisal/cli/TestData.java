@@ -66,6 +66,15 @@ final class TestData {
     return String.format(Locale.ROOT, "%.6f", v);
   }
 
+  /** {@link #fittedModel} of 400 rows, seed 1, alpha 0.05: fitted once per test JVM, immutable. */
+  static DensityModel model() {
+    return SharedModel.MODEL;
+  }
+
+  private static final class SharedModel {
+    static final DensityModel MODEL = fittedModel(400, 1, 0.05);
+  }
+
   /** A model of {@link #normalRows} fitted through the library, for commands that need one. */
   static DensityModel fittedModel(int n, long seed, double alpha) {
     double[][] rows = normalRows(n, seed);
