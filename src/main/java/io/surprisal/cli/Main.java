@@ -81,6 +81,8 @@ public final class Main implements Runnable {
         .setExecutionExceptionHandler(reporter);
     try {
       return commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      return reporter.handleOutOfMemory(e);
     } finally {
       outWriter.flush();
       errWriter.flush();
