@@ -39,7 +39,7 @@ final class ScoreCommand implements Callable<Integer> {
   Path input;
 
   @Option(names = "--output", required = true, paramLabel = "CSV",
-      description = "Scores, one row per input row: " + "log_likelihood,p_value,alert[,top_features].")
+      description = "Scores, one row per input row: log_likelihood,p_value,alert[,top_features].")
   Path output;
 
   @Option(names = "--alpha", paramLabel = "A",

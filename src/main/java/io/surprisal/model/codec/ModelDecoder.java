@@ -44,8 +44,10 @@ import org.apache.avro.io.DecoderFactory;
  * and since 1.11.4 it loads only classes its JVM-wide allow-list trusts (the system property
  * {@code org.apache.avro.SERIALIZABLE_PACKAGES}). A {@link GenericDatumReader} instantiates no
  * class named by a schema, so loading a model needs no global setting and no trusted package. The
- * generated enums still drive the mapping: a switch over them is exhaustive, so a layer type added
- * to the schema does not compile until it is handled here.
+ * generated enums still drive the layer mapping: a switch over {@link LayerType} and
+ * {@link ElementwiseType} is exhaustive, so a kind added to the schema does not compile until it is
+ * handled here. Feature kinds, conditioners and transform families map by symbol name onto the
+ * domain enums; a name the domain lacks is refused by name.
  */
 final class ModelDecoder {
   private final String source;
