@@ -35,6 +35,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *       <td>{@code error: file already exists: X}, {@code error: not a directory: X}</td></tr>
  *   <tr><td>other {@link FileSystemException}</td><td>1</td><td>{@code error: X: reason}</td></tr>
  *   <tr><td>other {@link IOException}</td><td>1</td><td>{@code error: I/O error: message}</td></tr>
+ *   <tr><td>{@link OutOfMemoryError}</td><td>1</td>
+ *       <td>{@code error: out of memory (...); give Java a larger heap with SURPRISAL_JAVA_OPTS=-Xmx<size>}</td></tr>
  *   <tr><td>anything else: a bug</td><td>70</td>
  *       <td>{@code internal error: <type>: <message>}, and the stack trace with --verbose or
  *       SURPRISAL_DEBUG=1</td></tr>
@@ -85,6 +87,19 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     }
     err.flush();
     return ExitCode.INTERNAL_ERROR.code();
+  }
+
+  /**
+   * Running out of heap is not a bug but a too-large input for the heap (fit and evaluate hold their
+   * data in memory): one line that says how to give Java more, exit code 1. picocli passes Errors
+   * through, so {@link Main} calls this.
+   */
+  int handleOutOfMemory(OutOfMemoryError error) {
+    err.println("error: out of memory (" + oneLine(String.valueOf(error.getMessage())) + "); give Java a larger"
+        + " heap with SURPRISAL_JAVA_OPTS=-Xmx<size> (now " + (Runtime.getRuntime().maxMemory() >> 20)
+        + " MiB), or use less data");
+    err.flush();
+    return ExitCode.USER_ERROR.code();
   }
 
   /** The message for a failure the user can fix, or null if it is a bug. */

@@ -20,7 +20,11 @@ import picocli.CommandLine.Spec;
     versionProvider = ManifestVersion.class,
     description = "Anomaly detection with normalizing-flow density models.",
     subcommands = {
-      // fit, score, evaluate, sample, inspect: add each command class here
+      FitCommand.class,
+      ScoreCommand.class,
+      EvaluateCommand.class,
+      SampleCommand.class,
+      InspectCommand.class
     })
 public final class Main implements Runnable {
   /** Set to 1 to print the stack trace of internal errors, like {@code --verbose}. */
@@ -34,6 +38,9 @@ public final class Main implements Runnable {
       scope = ScopeType.INHERIT,
       description = "On an internal error, print the stack trace.")
   boolean verbose;
+
+  /** Whether this run's stderr is the process's terminal, where progress redraws one line. */
+  private boolean errIsTerminal;
 
   Main() {}
 
@@ -63,6 +70,9 @@ public final class Main implements Runnable {
     PrintWriter outWriter = new PrintWriter(out, true, out.charset());
     PrintWriter errWriter = new PrintWriter(err, true, err.charset());
     ErrorReporter reporter = new ErrorReporter(errWriter, debug);
+    if (commandLine.getCommand() instanceof Main main) {
+      main.errIsTerminal = err == System.err && ProgressBar.hasTerminal();
+    }
     commandLine
         .setOut(outWriter)
         .setErr(errWriter)
@@ -71,10 +81,21 @@ public final class Main implements Runnable {
         .setExecutionExceptionHandler(reporter);
     try {
       return commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      return reporter.handleOutOfMemory(e);
     } finally {
       outWriter.flush();
       errWriter.flush();
     }
+  }
+
+  /**
+   * A progress bar on this run's stderr: redrawn in place on a terminal, otherwise a line at the
+   * start and then at most every {@link ProgressBar#LOG_INTERVAL}.
+   */
+  ProgressBar progressBar() {
+    return new ProgressBar(spec.commandLine().getErr(), errIsTerminal,
+        errIsTerminal ? ProgressBar.TERMINAL_INTERVAL : ProgressBar.LOG_INTERVAL, System::nanoTime);
   }
 
   /** Without a subcommand there is nothing to do. */
