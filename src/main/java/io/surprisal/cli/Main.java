@@ -21,6 +21,9 @@ import picocli.CommandLine.Spec;
     description = "Anomaly detection with normalizing-flow density models.",
     subcommands = {
       // fit, score, evaluate, sample, inspect: add each command class here
+      TrainCommand.class,
+      GenerateCommand.class,
+      ModelsCommand.class,
     })
 public final class Main implements Runnable {
   /** Set to 1 to print the stack trace of internal errors, like {@code --verbose}. */
