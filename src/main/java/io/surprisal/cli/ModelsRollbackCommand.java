@@ -31,11 +31,10 @@ final class ModelsRollbackCommand implements Callable<Integer> {
         .orElseThrow(() -> new ModelVersionNotFoundException(options.modelName(), to, topic.name(),
             versions.stream().map(ModelVersion::getVersion).toList()));
     long next = versions.getLast().getVersion() + 1;
-    ModelVersion copy = ModelVersion.newBuilder(target)
-        .setVersion(next)
-        .setCreatedAt(Instant.now())
-        .setRolledBackFrom(to)
-        .build();
+    // Field by field: the builder's copy constructor deep-copies through Avro's class allow-list.
+    ModelVersion copy = new ModelVersion(target.getName(), next, Instant.now(), target.getInputTopic(),
+        target.getTrainingWindow(), target.getRowCount(), target.getExcludedCount(), target.getValidationNll(),
+        target.getPreviousValidationNll(), target.getFeatures(), to, target.getModel());
     topic.publish(copy);
     spec.commandLine().getOut().println("published version " + next + " of model '" + options.modelName()
         + "' as a copy of version " + to);

@@ -93,7 +93,7 @@ class ModelsCommandsIT {
 
   @Test
   void rollback_republishesTheOldModelAsTheNewestVersion() {
-    assertThat(run("models", "rollback", "--model", "m", "--to", "1")).isZero();
+    assertThat(run("models", "rollback", "--model", "m", "--to", "1")).as(this::err).isZero();
 
     assertThat(out()).isEqualTo("published version 3 of model 'm' as a copy of version 1\n");
     List<ModelVersion> versions = ModelsTopic.versionsOf(topic.readAll(), "m");
@@ -101,7 +101,7 @@ class ModelsCommandsIT {
     ModelVersion rolledBack = versions.getLast();
     assertThat(rolledBack.getRolledBackFrom()).isEqualTo(1L);
     assertThat(rolledBack.getModel()).isEqualTo(ByteBuffer.wrap(modelOne));
-    assertThat(run("models", "list", "--model", "m")).isZero();
+    assertThat(run("models", "list", "--model", "m")).as(this::err).isZero();
     assertThat(out().lines().toList().getLast()).matches("3 +\\S+ +180 +1\\.5000 +2 1");
   }
 
