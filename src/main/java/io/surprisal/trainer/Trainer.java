@@ -43,13 +43,20 @@ public final class Trainer implements AutoCloseable {
   /** Lifecycle of a trainer. */
   public enum State { CREATED, RUNNING, CLOSED, FAILED }
 
-  private final Config config;
   private final String modelName;
   private final String inputTopic;
   private final ModelsTopic modelsTopic;
   private final Retrainer retrainer;
   private final TrainerMetrics metrics = new TrainerMetrics();
   private final Map<String, Object> kafka;
+  private final List<String> features;
+  private final WindowMode windowMode;
+  private final int windowSize;
+  private final long seed;
+  private final String groupId;
+  private final Duration interval;
+  private final int minNewEvents;
+  private final Duration minCompactionLag;
   private volatile State state = State.CREATED;
   private volatile long lastPublishedVersion;
   private KafkaConsumer<byte[], byte[]> consumer;
@@ -62,13 +69,21 @@ public final class Trainer implements AutoCloseable {
    * @throws io.surprisal.config.ConfigException if a setting is missing or invalid
    */
   public Trainer(Config config) {
-    this.config = config;
     this.modelName = config.get(TrainerConfig.MODEL_NAME);
     this.inputTopic = config.get(TrainerConfig.INPUT_TOPIC);
     this.kafka = TrainerConfig.kafka(config);
     this.modelsTopic = new ModelsTopic(kafka, config.get(TrainerConfig.MODELS_TOPIC), KAFKA_TIMEOUT);
     this.retrainer = new Retrainer(TrainerConfig.fitOptions(config), config.get(TrainerConfig.RETRAIN_HOLDOUT_FRACTION),
         config.get(TrainerConfig.PUBLISH_MAX_NLL_REGRESSION));
+    // every setting is read here, so that a bad one fails before anything connects
+    this.features = config.find(TrainerConfig.FEATURES).orElse(List.of());
+    this.windowMode = config.get(TrainerConfig.WINDOW_MODE);
+    this.windowSize = config.get(TrainerConfig.WINDOW_SIZE);
+    this.seed = config.get(TrainerConfig.MODEL_SEED);
+    this.groupId = config.get(TrainerConfig.GROUP_ID);
+    this.interval = config.get(TrainerConfig.RETRAIN_INTERVAL);
+    this.minNewEvents = config.get(TrainerConfig.RETRAIN_MIN_NEW_EVENTS);
+    this.minCompactionLag = config.get(TrainerConfig.MODELS_TOPIC_MIN_COMPACTION_LAG);
   }
 
   /**
@@ -81,28 +96,25 @@ public final class Trainer implements AutoCloseable {
     if (state != State.CREATED) {
       throw new IllegalStateException("a trainer starts once; this one is " + state);
     }
-    modelsTopic.createIfMissing(config.get(TrainerConfig.MODELS_TOPIC_MIN_COMPACTION_LAG));
+    modelsTopic.createIfMissing(minCompactionLag);
     Optional<ModelVersion> latest = ModelsTopic.latest(modelsTopic.readAll(), modelName);
     lastPublishedVersion = latest.map(ModelVersion::getVersion).orElse(0L);
     LOG.info("model '{}': newest version on '{}' is {}", modelName, modelsTopic.name(), lastPublishedVersion);
 
     Map<String, Object> consumerConfig = new HashMap<>(kafka);
-    consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, config.get(TrainerConfig.GROUP_ID));
+    consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     consumerConfig.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     AvroDeserializer deserializer = new AvroDeserializer();
     deserializer.configure(kafka, false);
-    feeder = new WindowFeeder(consumer, deserializer, config.find(TrainerConfig.FEATURES).orElse(List.of()),
-        config.get(TrainerConfig.WINDOW_MODE), config.get(TrainerConfig.WINDOW_SIZE),
-        config.get(TrainerConfig.MODEL_SEED), metrics);
+    feeder = new WindowFeeder(consumer, deserializer, features, windowMode, windowSize, seed, metrics);
     latest.ifPresent(v -> feeder.trainedThrough(trainedThrough(v)));
     consumerThread = new Thread(() -> consume(deserializer), "surprisal-trainer-consumer");
     training = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "surprisal-trainer-fit"));
     state = State.RUNNING;
     consumerThread.start();
-    long interval = config.get(TrainerConfig.RETRAIN_INTERVAL).toMillis();
-    training.scheduleWithFixedDelay(this::retrainIfDue, interval, interval, TimeUnit.MILLISECONDS);
+    training.scheduleWithFixedDelay(this::retrainIfDue, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void consume(AvroDeserializer deserializer) {
@@ -130,9 +142,8 @@ public final class Trainer implements AutoCloseable {
   /** One tick of the schedule: retrains if enough new events arrived. Never throws. */
   private void retrainIfDue() {
     long fresh = feeder.newEvents();
-    int min = config.get(TrainerConfig.RETRAIN_MIN_NEW_EVENTS);
-    if (fresh < min || state != State.RUNNING) {
-      LOG.debug("not retraining: {} new events, {} needed", fresh, min);
+    if (fresh < minNewEvents || state != State.RUNNING) {
+      LOG.debug("not retraining: {} new events, {} needed", fresh, minNewEvents);
       return;
     }
     long start = System.nanoTime();
