@@ -104,8 +104,8 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
 
   /** The message for a failure the user can fix, or null if it is a bug. */
   static String userMessage(Throwable failure) {
-    if (failure instanceof SurprisalException e) {
-      return oneLine(e.getMessage());
+    if (failure instanceof SurprisalException || failure instanceof io.surprisal.config.ConfigException) {
+      return oneLine(failure.getMessage());
     }
     if (failure instanceof FileSystemException e && e.getFile() != null) {
       return switch (e) {

@@ -24,7 +24,10 @@ import picocli.CommandLine.Spec;
       ScoreCommand.class,
       EvaluateCommand.class,
       SampleCommand.class,
-      InspectCommand.class
+      InspectCommand.class,
+      TrainCommand.class,
+      GenerateCommand.class,
+      ModelsCommand.class
     })
 public final class Main implements Runnable {
   /** Set to 1 to print the stack trace of internal errors, like {@code --verbose}. */

@@ -2,6 +2,7 @@ package io.surprisal.config;
 
 import java.util.Comparator;
 import java.util.HashSet;
+import io.surprisal.trainer.TrainerConfig;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
  */
 public final class ConfigKeys {
   /** All application keys, sorted by name. Class loading fails if two share a name. */
-  public static final List<ConfigKey<?>> ALL = combine(List.of(CommonConfig.KEYS));
+  public static final List<ConfigKey<?>> ALL = combine(List.of(CommonConfig.KEYS, TrainerConfig.KEYS));
 
   private ConfigKeys() {}
 
