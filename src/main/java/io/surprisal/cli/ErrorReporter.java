@@ -1,7 +1,6 @@
 package io.surprisal.cli;
 
 import io.surprisal.SurprisalException;
-import io.surprisal.config.ConfigException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -29,7 +28,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *       <td>{@code error: <picocli's message>}, suggestions, and a hint to run --help</td></tr>
  *   <tr><td>{@link SurprisalException} (bad CSV, corrupt model, ...)</td><td>1</td>
  *       <td>{@code error: <its message>}</td></tr>
- *   <tr><td>{@link ConfigException}, Kafka's {@code ConfigException} (missing or bad setting)</td>
+ *   <tr><td>our and Kafka's {@code ConfigException} (missing or bad setting)</td>
  *       <td>1</td><td>{@code error: <its message>}, which names the key</td></tr>
  *   <tr><td>{@link NoSuchFileException}</td><td>1</td><td>{@code error: file not found: X}</td></tr>
  *   <tr><td>{@link AccessDeniedException}</td><td>1</td>
@@ -38,6 +37,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *       <td>{@code error: file already exists: X}, {@code error: not a directory: X}</td></tr>
  *   <tr><td>other {@link FileSystemException}</td><td>1</td><td>{@code error: X: reason}</td></tr>
  *   <tr><td>other {@link IOException}</td><td>1</td><td>{@code error: I/O error: message}</td></tr>
+ *   <tr><td>{@link OutOfMemoryError}</td><td>1</td>
+ *       <td>{@code error: out of memory (...); give Java a larger heap with SURPRISAL_JAVA_OPTS=-Xmx<size>}</td></tr>
  *   <tr><td>anything else: a bug</td><td>70</td>
  *       <td>{@code internal error: <type>: <message>}, and the stack trace with --verbose or
  *       SURPRISAL_DEBUG=1</td></tr>
@@ -90,13 +91,26 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     return ExitCode.INTERNAL_ERROR.code();
   }
 
+  /**
+   * Running out of heap is not a bug but a too-large input for the heap (fit and evaluate hold their
+   * data in memory): one line that says how to give Java more, exit code 1. picocli passes Errors
+   * through, so {@link Main} calls this.
+   */
+  int handleOutOfMemory(OutOfMemoryError error) {
+    err.println("error: out of memory (" + oneLine(String.valueOf(error.getMessage())) + "); give Java a larger"
+        + " heap with SURPRISAL_JAVA_OPTS=-Xmx<size> (now " + (Runtime.getRuntime().maxMemory() >> 20)
+        + " MiB), or use less data");
+    err.flush();
+    return ExitCode.USER_ERROR.code();
+  }
+
   /** The message for a failure the user can fix, or null if it is a bug. */
   static String userMessage(Throwable failure) {
-    if (failure instanceof SurprisalException e) {
-      return oneLine(e.getMessage());
+    if (failure instanceof SurprisalException || failure instanceof io.surprisal.config.ConfigException) {
+      return oneLine(failure.getMessage());
     }
-    if (failure instanceof ConfigException || failure instanceof org.apache.kafka.common.config.ConfigException) {
-      // a missing or bad setting (ours, or one the Kafka or registry clients read): the message names the key
+    if (failure instanceof org.apache.kafka.common.config.ConfigException) {
+      // a setting that the Kafka or schema registry clients read is missing or bad: the message names it
       return oneLine(failure.getMessage());
     }
     if (failure instanceof FileSystemException e && e.getFile() != null) {

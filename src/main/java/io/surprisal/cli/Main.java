@@ -20,8 +20,15 @@ import picocli.CommandLine.Spec;
     versionProvider = ManifestVersion.class,
     description = "Anomaly detection with normalizing-flow density models.",
     subcommands = {
-      // fit, score, evaluate, sample, inspect: add each command class here
-      DetectCommand.class,
+      FitCommand.class,
+      ScoreCommand.class,
+      EvaluateCommand.class,
+      SampleCommand.class,
+      InspectCommand.class,
+      TrainCommand.class,
+      GenerateCommand.class,
+      ModelsCommand.class,
+      DetectCommand.class
     })
 public final class Main implements Runnable {
   /** Set to 1 to print the stack trace of internal errors, like {@code --verbose}. */
@@ -35,6 +42,9 @@ public final class Main implements Runnable {
       scope = ScopeType.INHERIT,
       description = "On an internal error, print the stack trace.")
   boolean verbose;
+
+  /** Whether this run's stderr is the process's terminal, where progress redraws one line. */
+  private boolean errIsTerminal;
 
   Main() {}
 
@@ -64,6 +74,9 @@ public final class Main implements Runnable {
     PrintWriter outWriter = new PrintWriter(out, true, out.charset());
     PrintWriter errWriter = new PrintWriter(err, true, err.charset());
     ErrorReporter reporter = new ErrorReporter(errWriter, debug);
+    if (commandLine.getCommand() instanceof Main main) {
+      main.errIsTerminal = err == System.err && ProgressBar.hasTerminal();
+    }
     commandLine
         .setOut(outWriter)
         .setErr(errWriter)
@@ -72,10 +85,21 @@ public final class Main implements Runnable {
         .setExecutionExceptionHandler(reporter);
     try {
       return commandLine.execute(args);
+    } catch (OutOfMemoryError e) {
+      return reporter.handleOutOfMemory(e);
     } finally {
       outWriter.flush();
       errWriter.flush();
     }
+  }
+
+  /**
+   * A progress bar on this run's stderr: redrawn in place on a terminal, otherwise a line at the
+   * start and then at most every {@link ProgressBar#LOG_INTERVAL}.
+   */
+  ProgressBar progressBar() {
+    return new ProgressBar(spec.commandLine().getErr(), errIsTerminal,
+        errIsTerminal ? ProgressBar.TERMINAL_INTERVAL : ProgressBar.LOG_INTERVAL, System::nanoTime);
   }
 
   /** Without a subcommand there is nothing to do. */

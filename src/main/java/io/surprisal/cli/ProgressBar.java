@@ -2,6 +2,7 @@ package io.surprisal.cli;
 
 import java.io.Console;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.function.LongSupplier;
@@ -23,7 +24,7 @@ public final class ProgressBar {
 
   private static final int BAR_WIDTH = 20;
 
-  private final PrintStream out;
+  private final PrintWriter out;
   private final boolean terminal;
   private final long intervalNanos;
   private final LongSupplier nanoClock;
@@ -42,6 +43,11 @@ public final class ProgressBar {
    * @param nanoClock the time in nanoseconds, {@code System::nanoTime} but for tests
    */
   public ProgressBar(PrintStream out, boolean terminal, Duration interval, LongSupplier nanoClock) {
+    this(new PrintWriter(out, false, out.charset()), terminal, interval, nanoClock);
+  }
+
+  /** As the {@link PrintStream} constructor, drawing on a writer (a command's stderr). */
+  public ProgressBar(PrintWriter out, boolean terminal, Duration interval, LongSupplier nanoClock) {
     if (interval.isNegative()) {
       throw new IllegalArgumentException("interval must not be negative: " + interval);
     }

@@ -3,34 +3,30 @@ package io.surprisal.detect;
 import io.surprisal.config.CommonConfig;
 import io.surprisal.config.Config;
 import io.surprisal.config.ConfigKey;
+import io.surprisal.config.PipelineConfig;
 import io.surprisal.config.Validator;
 import io.surprisal.config.ValueType;
 import java.util.List;
 import java.util.Properties;
-import java.util.regex.Pattern;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * The keys of {@code surprisal detect}, and the two things made from them: the detector's
- * {@link #settings settings} and its Kafka Streams {@link #streamsConfig configuration}. Every key
+ * The keys of {@code surprisal detect} (with those of {@link PipelineConfig}, shared with the
+ * trainer), and the two things made from them: the detector's {@link #settings settings} and its
+ * Kafka Streams {@link #streamsConfig configuration}. Every key
  * not declared here or in {@link CommonConfig} (security, {@code schema.registry.url}, client and
  * Streams tuning) passes through to Kafka Streams, its clients and the registry client unchanged.
  */
 public final class DetectorConfig {
-  private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
-  private static final Validator<String> TOPIC = Validator.of(
-      "a Kafka topic name (1 to 249 characters from a-z A-Z 0-9 . _ -)",
-      name -> TOPIC_NAME.matcher(name).matches() && !name.equals(".") && !name.equals(".."));
+  private static final Validator<String> TOPIC = PipelineConfig.TOPIC;
 
-  public static final ConfigKey<String> INPUT_TOPIC = ConfigKey.required("input.topic", ValueType.STRING,
-      "Topic of the events to score: Avro record values in the schema registry's wire format.")
-      .validatedBy(TOPIC);
+  /** Shared with the trainer. */
+  public static final ConfigKey<String> INPUT_TOPIC = PipelineConfig.INPUT_TOPIC;
   public static final ConfigKey<String> ALERTS_TOPIC = ConfigKey.required("alerts.topic", ValueType.STRING,
       "Topic that receives an Alert, keyed like the event, for every event with p-value <= alpha.")
       .validatedBy(TOPIC);
-  public static final ConfigKey<String> MODELS_TOPIC = ConfigKey.required("models.topic", ValueType.STRING,
-      "Compacted topic of ModelVersion records; every detector instance reads all of it.")
-      .validatedBy(TOPIC);
+  /** Shared with the trainer. */
+  public static final ConfigKey<String> MODELS_TOPIC = PipelineConfig.MODELS_TOPIC;
   public static final ConfigKey<String> DLQ_TOPIC = ConfigKey.required("dlq.topic", ValueType.STRING,
       "Dead-letter topic: events that cannot be scored, key and value bytes unchanged, with"
           + " surprisal.error.* and surprisal.source.* headers.")
@@ -38,9 +34,8 @@ public final class DetectorConfig {
   public static final ConfigKey<String> SCORES_TOPIC = ConfigKey.optional("scores.topic", ValueType.STRING,
       "Optional topic that receives a ScoredEvent for every scored event, alert or not.")
       .validatedBy(TOPIC);
-  public static final ConfigKey<String> MODEL_NAME = ConfigKey.withDefault("model.name", ValueType.STRING,
-      "surprisal", "Name of the model on the models topic to score with; other models are ignored.")
-      .validatedBy(Validator.of("a non-empty name", name -> !name.isEmpty()));
+  /** Shared with the trainer. */
+  public static final ConfigKey<String> MODEL_NAME = PipelineConfig.MODEL_NAME;
   public static final ConfigKey<Double> ALPHA = ConfigKey.optional("alpha", ValueType.DOUBLE,
       "Alert level: an event alerts when its conformal p-value is <= alpha. Default: the alpha stored"
           + " with each model.")
@@ -60,9 +55,9 @@ public final class DetectorConfig {
       "Kafka Streams processing guarantee: at_least_once, or exactly_once_v2 for transactional outputs.")
       .validatedBy(Validator.oneOf(List.of(StreamsConfig.AT_LEAST_ONCE, StreamsConfig.EXACTLY_ONCE_V2)));
 
-  /** The keys of this class, for {@link io.surprisal.config.ConfigKeys#ALL}. */
-  public static final List<ConfigKey<?>> KEYS = List.of(INPUT_TOPIC, ALERTS_TOPIC, MODELS_TOPIC, DLQ_TOPIC,
-      SCORES_TOPIC, MODEL_NAME, ALPHA, ATTRIBUTIONS_TOP_K, INPUT_SUBJECT, APPLICATION_ID, PROCESSING_GUARANTEE);
+  /** The detector's own keys, for {@link io.surprisal.config.ConfigKeys#ALL} (the shared ones are in PipelineConfig). */
+  public static final List<ConfigKey<?>> KEYS = List.of(ALERTS_TOPIC, DLQ_TOPIC, SCORES_TOPIC, ALPHA,
+      ATTRIBUTIONS_TOP_K, INPUT_SUBJECT, APPLICATION_ID, PROCESSING_GUARANTEE);
 
   private DetectorConfig() {}
 

@@ -22,6 +22,8 @@ public final class ModelFitter {
   private static final Logger LOG = LoggerFactory.getLogger(ModelFitter.class);
   /** Below this many rows, there is no separate calibration split (the training rows are used). */
   static final int MIN_ROWS_FOR_CALIBRATION_SPLIT = 100;
+  /** The fewest rows {@link #fit} accepts. */
+  public static final int MIN_ROWS = 10;
 
   private final FitOptions options;
 
@@ -32,8 +34,10 @@ public final class ModelFitter {
   /**
    * Fits on {@code n} rows of {@code features.size()} values stored row-major in {@code rows}.
    *
-   * @throws IllegalArgumentException when the data cannot be fitted (too few rows, non-finite
-   *     values, all features constant)
+   * @throws UnfittableDataException when the data cannot make a model: fewer than
+   *     {@link #MIN_ROWS} rows, or every feature constant
+   * @throws io.surprisal.flow.train.TrainingFailedException when no epoch gives a finite NLL
+   * @throws IllegalArgumentException for no features, a wrong array length or a non-finite value
    */
   public DensityModel fit(List<String> features, double[] rows, int n, TrainingListener listener) {
     long start = System.nanoTime();
@@ -44,8 +48,8 @@ public final class ModelFitter {
     if (rows.length != (long) n * d) {
       throw new IllegalArgumentException("expected " + n + " x " + d + " values, got " + rows.length);
     }
-    if (n < 10) {
-      throw new IllegalArgumentException("need at least 10 rows to fit a model, got " + n);
+    if (n < MIN_ROWS) {
+      throw new UnfittableDataException("need at least " + MIN_ROWS + " rows to fit a model, got " + n);
     }
     for (int k = 0; k < rows.length; k++) {
       if (!Double.isFinite(rows[k])) {
@@ -63,7 +67,8 @@ public final class ModelFitter {
 
     Preprocessing pre = new PreprocessingFit(options.logTransform(), options.dequantize()).fit(train, fitRows.length, d);
     if (pre.activeDim() == 0) {
-      throw new IllegalArgumentException("every feature is constant in the training data; nothing to learn");
+      throw new UnfittableDataException("every feature is constant in the training data " + features
+          + "; nothing to learn");
     }
     TrainingResult result = new FlowTrainer(options.training()).fit(new Rows(train, fitRows.length, pre), listener);
     NormalizingFlow flow = result.flow();

@@ -22,7 +22,8 @@ class CliTest {
   private int run(boolean debug, String... args) {
     CommandLine commandLine = new CommandLine(new Main())
         .addSubcommand(new RowSumCommand())
-        .addSubcommand(new BugCommand());
+        .addSubcommand(new BugCommand())
+        .addSubcommand(new OutOfMemoryCommand());
     return Main.run(commandLine, args, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), debug);
   }
@@ -118,6 +119,13 @@ class CliTest {
     assertThat(run("bug")).isEqualTo(70);
     assertThat(err()).isEqualTo("internal error: java.lang.IllegalStateException: invariant broken"
         + " (a bug in surprisal; run with --verbose or SURPRISAL_DEBUG=1 to see the stack trace)\n");
+  }
+
+  @Test
+  void run_outOfMemory_exitsOneWithOneLineSayingHowToGiveMoreHeap() {
+    assertThat(run("oom")).isEqualTo(1);
+    assertThat(err()).startsWith("error: out of memory (Java heap space); give Java a larger heap with"
+        + " SURPRISAL_JAVA_OPTS=-Xmx<size> (now ").endsWith(" MiB), or use less data\n");
   }
 
   @Test

@@ -85,6 +85,11 @@ public final class FlowTrainer {
         }
         double[] x = m == batch ? buf : new double[m * d];
         data.fill(active, from, to, x, noise);
+        if (config.noise() > 0) {
+          for (int k = 0; k < m * d; k++) {
+            x[k] += config.noise() * noise.nextGaussian();
+          }
+        }
         double loss = flow.lossAndGradient(x, m);
         if (Double.isFinite(loss) && Double.isFinite(flow.step(adam, config.learningRate()))) {
           lossSum += loss * m;

@@ -21,11 +21,13 @@ import java.util.Objects;
  * @param trimFraction       after warm-up, drop this share of highest-NLL training rows each epoch
  *                           (robustness to contaminated data); 0 disables
  * @param trimWarmupEpochs   epochs trained on all rows before trimming starts
+ * @param noise              standard deviation of Gaussian noise added to every training batch in
+ *                           flow space (noise regularisation, Rothfuss et al. 2019); 0 disables
  */
 public record TrainingConfig(
     FlowSpec spec, int maxEpochs, int batchSize, double learningRate, double clipNorm,
     double validationFraction, int maxValidationRows, int patience, long seed, Duration timeBudget,
-    double trimFraction, int trimWarmupEpochs) {
+    double trimFraction, int trimWarmupEpochs, double noise) {
 
   public TrainingConfig {
     Objects.requireNonNull(spec, "spec");
@@ -41,6 +43,7 @@ public record TrainingConfig(
         "time budget must be positive, got " + timeBudget);
     check(trimFraction >= 0 && trimFraction < 0.5, "trim fraction must be in [0, 0.5), got " + trimFraction);
     check(trimWarmupEpochs >= 0, "trim warm-up epochs must be >= 0, got " + trimWarmupEpochs);
+    check(noise >= 0 && noise < 10, "training noise must be in [0, 10), got " + noise);
   }
 
   private static void check(boolean ok, String message) {
@@ -51,51 +54,56 @@ public record TrainingConfig(
 
   /** Defaults for a spec. */
   public static TrainingConfig defaults(FlowSpec spec) {
-    return new TrainingConfig(spec, 100, 256, 1e-3, 5.0, 0.1, 5000, 10, 0, null, 0.0, 5);
+    return new TrainingConfig(spec, 100, 256, 1e-3, 5.0, 0.1, 5000, 10, 0, null, 0.0, 5, 0.0);
   }
 
   public TrainingConfig withSpec(FlowSpec s) {
     return new TrainingConfig(s, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
-        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs);
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise);
   }
 
   public TrainingConfig withEpochs(int e) {
     return new TrainingConfig(spec, e, batchSize, learningRate, clipNorm, validationFraction,
-        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs);
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise);
   }
 
   public TrainingConfig withSeed(long s) {
     return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
-        maxValidationRows, patience, s, timeBudget, trimFraction, trimWarmupEpochs);
+        maxValidationRows, patience, s, timeBudget, trimFraction, trimWarmupEpochs, noise);
   }
 
   public TrainingConfig withTimeBudget(Duration d) {
     return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
-        maxValidationRows, patience, seed, d, trimFraction, trimWarmupEpochs);
+        maxValidationRows, patience, seed, d, trimFraction, trimWarmupEpochs, noise);
   }
 
   public TrainingConfig withTrim(double fraction, int warmupEpochs) {
     return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
-        maxValidationRows, patience, seed, timeBudget, fraction, warmupEpochs);
+        maxValidationRows, patience, seed, timeBudget, fraction, warmupEpochs, noise);
   }
 
   public TrainingConfig withBatchSize(int b) {
     return new TrainingConfig(spec, maxEpochs, b, learningRate, clipNorm, validationFraction,
-        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs);
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise);
   }
 
   public TrainingConfig withLearningRate(double lr) {
     return new TrainingConfig(spec, maxEpochs, batchSize, lr, clipNorm, validationFraction,
-        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs);
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise);
   }
 
   public TrainingConfig withPatience(int p) {
     return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
-        maxValidationRows, p, seed, timeBudget, trimFraction, trimWarmupEpochs);
+        maxValidationRows, p, seed, timeBudget, trimFraction, trimWarmupEpochs, noise);
+  }
+
+  public TrainingConfig withNoise(double sigma) {
+    return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, sigma);
   }
 
   public TrainingConfig withValidationFraction(double f) {
     return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, f,
-        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs);
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise);
   }
 }

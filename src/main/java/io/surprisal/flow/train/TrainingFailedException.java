@@ -1,7 +1,14 @@
 package io.surprisal.flow.train;
 
-/** Training could not produce a usable model (for example, every epoch diverged). */
-public final class TrainingFailedException extends RuntimeException {
+import io.surprisal.SurprisalException;
+
+/**
+ * Training could not produce a usable model (for example, every epoch diverged). A user error: other
+ * data or options (a smaller learning rate) fix it.
+ */
+public final class TrainingFailedException extends SurprisalException {
+  private static final long serialVersionUID = 1L;
+
   public TrainingFailedException(String message) {
     super(message);
   }

@@ -1,0 +1,24 @@
+package io.surprisal.cli;
+
+import io.surprisal.config.Config;
+import io.surprisal.config.ConfigLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The {@code --config} and {@code --set} options of commands that talk to Kafka; a picocli mixin. */
+final class ConfigOptions {
+  @Option(names = "--config", paramLabel = "FILE", description = "Properties file with the settings.")
+  Path file;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE",
+      description = "Sets one key, over the file and SURPRISAL_* variables; repeatable.")
+  List<String> overrides = new ArrayList<>();
+
+  /** The settings: file, then environment, then {@code --set}. */
+  Config load() {
+    ConfigLoader loader = ConfigLoader.fromSystemEnvironment();
+    return file == null ? loader.load(overrides) : loader.load(file, overrides);
+  }
+}

@@ -1,0 +1,106 @@
+package io.surprisal.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.surprisal.eval.AveragePrecision;
+import io.surprisal.eval.Protocol;
+import io.surprisal.eval.RocAuc;
+import io.surprisal.eval.Split;
+import io.surprisal.model.DensityModel;
+import io.surprisal.model.FitOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code surprisal evaluate}: for each seed, splits labelled rows by the protocol, fits on the
+ * training rows (labels unseen) and ranks the test rows by NLL against their labels.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, defaultValueProvider = FitDefaults.class,
+    description = "Measures how well models fitted with the given options find the labelled anomalies of a CSV"
+        + " file: ROC-AUC, PR-AUC (average precision) and test NLL per seed, and their mean.")
+final class EvaluateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @ParentCommand Main main;
+
+  @Option(names = "--input", required = true, paramLabel = "CSV", description = "Labelled rows, with a header.")
+  Path input;
+
+  @Option(names = "--label-column", required = true, paramLabel = "COLUMN",
+      description = "The label: 1 (or true) for an anomaly, 0 (or false) for a normal row. Not a feature.")
+  String label;
+
+  @Option(names = "--exclude", split = ",", paramLabel = "COLUMN",
+      description = "Other columns that are not features, comma-separated.")
+  List<String> exclude = new ArrayList<>();
+
+  @Option(names = "--protocol", paramLabel = "semi|unsup", defaultValue = "semi", description = "semi: train on a"
+      + " random half of the normal rows, test on the rest and all anomalies. unsup: train on a bootstrap sample"
+      + " of all rows, test on all rows. Default: semi.")
+  Protocol protocol;
+
+  @Option(names = "--seeds", split = ",", paramLabel = "S", defaultValue = "0,1,2",
+      description = "One split and fit per seed. Default: ${DEFAULT-VALUE}.")
+  List<Long> seeds;
+
+  @Option(names = "--json", description = "Print the results as JSON instead of a table.")
+  boolean json;
+
+  @Mixin ModelOptions model;
+
+  @Override
+  public Integer call() throws Exception {
+    FitOptions options = model.fitOptions(spec.commandLine());
+    FeatureTable data = FeatureTable.read(input, exclude, label);
+    boolean[] anomalous = data.anomalous();
+    List<EvaluationReport.SeedResult> results = new ArrayList<>();
+    for (long seed : seeds) {
+      results.add(evaluate(data, options.withTraining(options.training().withSeed(seed)), seed));
+    }
+    int anomalies = 0;
+    for (boolean a : anomalous) {
+      anomalies += a ? 1 : 0;
+    }
+    EvaluationReport report = new EvaluationReport(input.toString(), protocol,
+        ModelSummary.flowName(options.training().spec()), data.features().size(), data.rows(), anomalies, results);
+    if (json) {
+      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      spec.commandLine().getOut().println(mapper.writeValueAsString(report.json()));
+    } else {
+      spec.commandLine().getOut().print(report.table());
+    }
+    return 0;
+  }
+
+  private EvaluationReport.SeedResult evaluate(FeatureTable data, FitOptions options, long seed) {
+    boolean[] anomalous = data.anomalous();
+    Split split = protocol.split(anomalous, seed);
+    long start = System.nanoTime();
+    DensityModel fitted = TrainingProgress.fit(options, data.features(), data.values(split.train()),
+        split.train().length, main.progressBar(), "seed " + seed + " epoch");
+    double seconds = (System.nanoTime() - start) / 1e9;
+    int[] test = split.test();
+    double[] nll = new double[test.length];
+    boolean[] labels = new boolean[test.length];
+    double normalNll = 0;
+    int normals = 0;
+    for (int i = 0; i < test.length; i++) {
+      nll[i] = -fitted.logDensity(data.row(test[i]));
+      labels[i] = anomalous[test[i]];
+      if (!labels[i]) {
+        normalNll += nll[i];
+        normals++;
+      }
+    }
+    return new EvaluationReport.SeedResult(seed, split.train().length, test.length, test.length - normals,
+        RocAuc.of(nll, labels), AveragePrecision.of(nll, labels), normals > 0 ? normalNll / normals : Double.NaN,
+        seconds);
+  }
+}

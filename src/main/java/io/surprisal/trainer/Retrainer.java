@@ -1,0 +1,163 @@
+package io.surprisal.trainer;
+
+import io.surprisal.flow.train.TrainingListener;
+import io.surprisal.model.DensityModel;
+import io.surprisal.model.FitOptions;
+import io.surprisal.model.ModelFitter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One retraining, without Kafka: from a window snapshot and the current model (if any) to a model to
+ * publish or a refusal.
+ *
+ * <ol>
+ *   <li>Leave out the events the current model flags, so anomalies are not learnt as normal.
+ *   <li>Hold out a share of the rest (seeded) that the fit never sees.
+ *   <li>Fit with the configured {@link FitOptions} (trimmed training, its own calibration split).
+ *   <li>Drop gross outliers from the calibration set with a {@link CalibrationFence}; this is what
+ *       protects the first model, which has no current model to filter with.
+ *   <li>Score the held-out rows under the new and the current model, on the same rows (those within
+ *       the new model's fence), and refuse when {@code new - current > maxNllRegression}.
+ * </ol>
+ */
+public final class Retrainer {
+  private static final Logger LOG = LoggerFactory.getLogger(Retrainer.class);
+  /** IQRs above Q3 (Tukey's far-out fence is 3; 4 measured a better trade-off, see CalibrationFence). */
+  static final double FENCE_IQRS = 4.0;
+
+  private final FitOptions options;
+  private final double holdoutFraction;
+  private final double maxNllRegression;
+  private final CalibrationFence fence = new CalibrationFence(FENCE_IQRS);
+
+  /**
+   * @param options          how to fit; its seed also draws the holdout
+   * @param holdoutFraction  share of the kept window rows held out for the comparison, in (0, 0.5]
+   * @param maxNllRegression how many nats worse than the current model a new one may be, >= 0
+   */
+  public Retrainer(FitOptions options, double holdoutFraction, double maxNllRegression) {
+    if (!(holdoutFraction > 0 && holdoutFraction <= 0.5)) {
+      throw new IllegalArgumentException("holdout fraction must be in (0, 0.5], got " + holdoutFraction);
+    }
+    if (!(maxNllRegression >= 0)) {
+      throw new IllegalArgumentException("max NLL regression must be >= 0, got " + maxNllRegression);
+    }
+    this.options = options;
+    this.holdoutFraction = holdoutFraction;
+    this.maxNllRegression = maxNllRegression;
+  }
+
+  /**
+   * Fits a candidate on the window.
+   *
+   * @param features names of the window's columns
+   * @param current  the model in force, or null; ignored unless it has the same features
+   * @throws NotEnoughEventsException if too few events are left to fit and hold out
+   */
+  public RetrainOutcome retrain(List<String> features, WindowSnapshot window, DensityModel current,
+      TrainingListener listener) {
+    int d = window.dim();
+    boolean comparable = current != null && current.features().equals(features);
+    if (current != null && !comparable) {
+      LOG.warn("the current model's features {} differ from the configured {}: not filtering with it or comparing",
+          current.features(), features);
+    }
+    int[] kept = keptRows(window, comparable ? current : null);
+    int excluded = window.size() - kept.length;
+    int nHoldout = (int) Math.round(kept.length * holdoutFraction);
+    if (kept.length - nHoldout < 10 || nHoldout < 1) {
+      throw new NotEnoughEventsException(kept.length, excluded);
+    }
+    shuffle(kept, new SplittableRandom(options.training().seed() ^ 0x5DEECE66DL));
+    int[] holdout = Arrays.copyOfRange(kept, 0, nHoldout);
+    int[] fit = Arrays.copyOfRange(kept, nHoldout, kept.length);
+    Arrays.sort(fit);
+    double[] fitRows = gather(window.rows(), d, fit);
+    double[] holdoutRows = gather(window.rows(), d, holdout);
+
+    LOG.info("retraining on {} events ({} left out as flagged by the current model, {} held out)",
+        fit.length, excluded, holdout.length);
+    DensityModel fitted = new ModelFitter(options).fit(features, fitRows, fit.length, listener);
+    int[] removed = new int[1];
+    DensityModel model = fence.recalibrate(fitted, removed);
+    LOG.info("calibration: {} of {} scores were beyond the outlier fence and left out", removed[0],
+        fitted.calibration().size());
+
+    double[] newNll = nll(model, holdoutRows, d);
+    double limit = fence.of(newNll);
+    double validationNll = mean(newNll, newNll, limit);
+    Double previousNll = comparable ? mean(nll(current, holdoutRows, d), newNll, limit) : null;
+    var candidate = new RetrainOutcome.Candidate(model, fit.length, excluded, validationNll, previousNll,
+        window.trainingWindow(kept));
+    if (previousNll != null && validationNll - previousNll > maxNllRegression) {
+      return new RetrainOutcome.Refused(candidate, String.format(java.util.Locale.ROOT,
+          "its held-out NLL %.4f is %.4f nats worse than the current model's %.4f on the same %d events;"
+              + " the allowed regression is %.4f (publish.max.nll.regression)",
+          validationNll, validationNll - previousNll, previousNll, holdout.length, maxNllRegression));
+    }
+    return new RetrainOutcome.Accepted(candidate);
+  }
+
+  private static int[] keptRows(WindowSnapshot window, DensityModel current) {
+    if (current == null) {
+      int[] all = new int[window.size()];
+      Arrays.setAll(all, i -> i);
+      return all;
+    }
+    int d = window.dim();
+    double[] x = new double[d];
+    int[] kept = new int[window.size()];
+    int n = 0;
+    for (int i = 0; i < window.size(); i++) {
+      System.arraycopy(window.rows(), i * d, x, 0, d);
+      if (!current.score(x).alert()) {
+        kept[n++] = i;
+      }
+    }
+    return Arrays.copyOf(kept, n);
+  }
+
+  /** Mean of {@code values} over the rows whose {@code selector} is within {@code limit}. */
+  private static double mean(double[] values, double[] selector, double limit) {
+    double sum = 0;
+    int n = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (selector[i] <= limit) {
+        sum += values[i];
+        n++;
+      }
+    }
+    return sum / n;
+  }
+
+  private static double[] nll(DensityModel model, double[] rows, int d) {
+    double[] out = new double[rows.length / d];
+    double[] x = new double[d];
+    for (int i = 0; i < out.length; i++) {
+      System.arraycopy(rows, i * d, x, 0, d);
+      out[i] = -model.logDensity(x);
+    }
+    return out;
+  }
+
+  private static double[] gather(double[] rows, int d, int[] index) {
+    double[] out = new double[index.length * d];
+    for (int i = 0; i < index.length; i++) {
+      System.arraycopy(rows, index[i] * d, out, i * d, d);
+    }
+    return out;
+  }
+
+  private static void shuffle(int[] a, SplittableRandom random) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+}
