@@ -5,6 +5,7 @@ import io.surprisal.config.ConfigLoader;
 import io.surprisal.detect.ArtifactDecoder;
 import io.surprisal.detect.Detector;
 import io.surprisal.detect.DetectorFailedException;
+import io.surprisal.model.codec.ModelCodec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +31,6 @@ import picocli.CommandLine.Option;
           + " bootstrap.servers, schema.registry.url; any other key goes to Kafka Streams and its clients."
     })
 final class DetectCommand implements Callable<Integer> {
-  /** The model artifact codec. */
-  static final ArtifactDecoder MODEL_CODEC = artifact -> {
-    throw new UnsupportedOperationException("this build cannot decode model artifacts yet");
-  };
-
   @Option(names = "--config", required = true, paramLabel = "FILE", description = "The detector's .properties file.")
   Path configFile;
 
@@ -46,7 +42,7 @@ final class DetectCommand implements Callable<Integer> {
   private volatile Detector running;
 
   DetectCommand() {
-    this(MODEL_CODEC);
+    this(ModelCodec::decode);
   }
 
   DetectCommand(ArtifactDecoder decoder) {

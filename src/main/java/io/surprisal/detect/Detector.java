@@ -1,6 +1,7 @@
 package io.surprisal.detect;
 
 import io.surprisal.config.Config;
+import io.surprisal.model.codec.ModelCodec;
 import io.surprisal.registry.SchemaRegistryClient;
 import io.surprisal.registry.SchemaRegistryConfig;
 import io.surprisal.serde.AvroSerdeConfig;
@@ -47,6 +48,16 @@ public final class Detector implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean closed = new AtomicBoolean();
   private final String inputTopic;
+
+  /**
+   * A detector of the configuration, not started yet, reading model artifacts with {@link ModelCodec}.
+   *
+   * @throws io.surprisal.config.ConfigException or {@link org.apache.kafka.common.config.ConfigException}
+   *     naming a missing or invalid key
+   */
+  public static Detector create(Config config) {
+    return create(config, ModelCodec::decode);
+  }
 
   /**
    * A detector of the configuration, not started yet.

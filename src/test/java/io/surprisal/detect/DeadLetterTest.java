@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.surprisal.avro.ModelVersion;
 import io.surprisal.model.DensityModel;
+import io.surprisal.model.codec.ModelCodec;
 import io.surprisal.registry.SchemaRegistryClient;
 import io.surprisal.registry.SchemaRegistryConfig;
 import io.surprisal.serde.AvroDeserializationException;
@@ -40,7 +41,6 @@ class DeadLetterTest {
   private static final RecordHeader TRACE = new RecordHeader("trace-id", "t-1".getBytes(StandardCharsets.UTF_8));
 
   private static SchemaRegistryClient registry;
-  private final TestArtifacts artifacts = new TestArtifacts();
   private final DensityModel model = TestModels.hostReadings();
   private DetectorDriver driver;
 
@@ -64,12 +64,12 @@ class DeadLetterTest {
   private DetectorDriver start(SchemaRegistryClient client) {
     driver = new DetectorDriver(DetectorSettings.of(SchemaRegistryFixture.uniqueTopic("events"),
         SchemaRegistryFixture.uniqueTopic("alerts"), SchemaRegistryFixture.uniqueTopic("models"),
-        SchemaRegistryFixture.uniqueTopic("dlq")), client, artifacts);
+        SchemaRegistryFixture.uniqueTopic("dlq")), client, ModelCodec::decode);
     return driver;
   }
 
   private ModelVersion version1() {
-    return TestModels.version("surprisal", 1, driver.settings.inputTopic(), HostReadings.SPEC, artifacts.encode(model));
+    return TestModels.version("surprisal", 1, driver.settings.inputTopic(), HostReadings.SPEC, ModelCodec.encode(model));
   }
 
   /** A value: what the test sends, made with the driver (whose registry assigns schema ids). */

@@ -9,6 +9,7 @@ import io.surprisal.avro.ScoredEvent;
 import io.surprisal.config.Config;
 import io.surprisal.config.ConfigKeys;
 import io.surprisal.kafka.Topic;
+import io.surprisal.model.codec.ModelCodec;
 import io.surprisal.registry.SchemaRegistryClient;
 import io.surprisal.registry.SchemaRegistryConfig;
 import io.surprisal.serde.AvroSerde;
@@ -53,7 +54,6 @@ class DetectorIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private static SchemaRegistryClient registry;
-  private final TestArtifacts artifacts = new TestArtifacts();
   private final List<Detector> detectors = new ArrayList<>();
 
   @BeforeAll
@@ -111,7 +111,7 @@ class DetectorIT {
     values.put("processing.guarantee", guarantee);
     values.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     values.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
-    Detector detector = Detector.create(Config.of(values, ConfigKeys.ALL), artifacts);
+    Detector detector = Detector.create(Config.of(values, ConfigKeys.ALL));
     detectors.add(detector);
     return detector;
   }
@@ -119,7 +119,7 @@ class DetectorIT {
   private void publish(Topics topics, long version, double alpha) {
     TestRecords.produce(topics.models(), List.of(KeyValue.pair("surprisal",
         TestModels.version("surprisal", version, topics.events().name(), HostReadings.SPEC,
-            artifacts.encode(TestModels.hostReadings().withAlpha(alpha))))));
+            ModelCodec.encode(TestModels.hostReadings().withAlpha(alpha))))));
   }
 
   @ParameterizedTest(name = "processing.guarantee={0}")

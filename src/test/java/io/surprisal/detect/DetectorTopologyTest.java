@@ -11,6 +11,7 @@ import io.surprisal.avro.FeatureValue;
 import io.surprisal.avro.ModelVersion;
 import io.surprisal.avro.ScoredEvent;
 import io.surprisal.model.DensityModel;
+import io.surprisal.model.codec.ModelCodec;
 import io.surprisal.model.Score;
 import io.surprisal.registry.SchemaRegistryClient;
 import io.surprisal.registry.SchemaRegistryConfig;
@@ -37,7 +38,6 @@ class DetectorTopologyTest {
       new RecordHeader("ground-truth", "anomaly".getBytes(StandardCharsets.UTF_8));
 
   private static SchemaRegistryClient registry;
-  private final TestArtifacts artifacts = new TestArtifacts();
   private final DensityModel model = TestModels.hostReadings();
   private DetectorDriver driver;
 
@@ -59,7 +59,7 @@ class DetectorTopologyTest {
   }
 
   private DetectorDriver start(DetectorSettings settings) {
-    driver = new DetectorDriver(settings, registry, artifacts);
+    driver = new DetectorDriver(settings, registry, ModelCodec::decode);
     return driver;
   }
 
@@ -69,7 +69,7 @@ class DetectorTopologyTest {
   }
 
   private ModelVersion version(long number, DensityModel m) {
-    return TestModels.version("surprisal", number, driver.settings.inputTopic(), HostReadings.SPEC, artifacts.encode(m));
+    return TestModels.version("surprisal", number, driver.settings.inputTopic(), HostReadings.SPEC, ModelCodec.encode(m));
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.surprisal.avro.FeatureField;
 import io.surprisal.avro.FeatureFieldType;
 import io.surprisal.avro.ModelVersion;
 import io.surprisal.model.DensityModel;
+import io.surprisal.model.codec.ModelCodec;
 import io.surprisal.registry.SchemaRegistryClient;
 import io.surprisal.registry.SchemaRegistryConfig;
 import io.surprisal.testing.SchemaRegistryFixture;
@@ -32,7 +33,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ModelUpdateTest {
   private static SchemaRegistryClient registry;
-  private final TestArtifacts artifacts = new TestArtifacts();
   private final DensityModel model = TestModels.hostReadings();
   private DetectorDriver driver;
 
@@ -50,8 +50,8 @@ class ModelUpdateTest {
   void startWithVersion1() {
     driver = new DetectorDriver(DetectorSettings.of(SchemaRegistryFixture.uniqueTopic("events"),
         SchemaRegistryFixture.uniqueTopic("alerts"), SchemaRegistryFixture.uniqueTopic("models"),
-        SchemaRegistryFixture.uniqueTopic("dlq")), registry, artifacts);
-    driver.publish(version(1, HostReadings.SPEC, artifacts.encode(model)));
+        SchemaRegistryFixture.uniqueTopic("dlq")), registry, ModelCodec::decode);
+    driver.publish(version(1, HostReadings.SPEC, ModelCodec.encode(model)));
     driver.send("h0", HostReadings.normal("h0")); // registers the input schema that models must fit
   }
 
@@ -75,19 +75,19 @@ class ModelUpdateTest {
   static Stream<Arguments> refusedVersions() {
     return Stream.of(
         new Refusal("artifact fails its checksum", (t, d) -> d.publish(t.version(2, HostReadings.SPEC,
-            TestArtifacts.corrupt(t.artifacts.encode(t.model))))),
+            corrupt(ModelCodec.encode(t.model))))),
         new Refusal("feature path not in the input schema", (t, d) -> {
           List<FeatureField> spec = replace(HostReadings.SPEC, 1, new FeatureField("latency.p42_ms",
               FeatureFieldType.DOUBLE));
-          d.publish(t.version(2, spec, t.artifacts.encode(TestModels.renamed(t.model, paths(spec)))));
+          d.publish(t.version(2, spec, ModelCodec.encode(TestModels.renamed(t.model, paths(spec)))));
         }),
         new Refusal("boolean feature read from a float field", (t, d) -> {
           List<FeatureField> spec = replace(HostReadings.SPEC, 0, new FeatureField("load",
               FeatureFieldType.BOOLEAN));
-          d.publish(t.version(2, spec, t.artifacts.encode(t.model)));
+          d.publish(t.version(2, spec, ModelCodec.encode(t.model)));
         }),
         new Refusal("feature spec disagrees with the artifact", (t, d) -> d.publish(t.version(2,
-            HostReadings.SPEC.reversed(), t.artifacts.encode(t.model)))),
+            HostReadings.SPEC.reversed(), ModelCodec.encode(t.model)))),
         new Refusal("not a ModelVersion record", (t, d) -> d.publishRaw(bytes("model v2, trust me"))))
         .map(Arguments::of);
   }
@@ -107,9 +107,9 @@ class ModelUpdateTest {
 
   @Test
   void publish_olderOrSameVersion_isIgnoredWithoutCountingARefusal() {
-    driver.publish(version(3, HostReadings.SPEC, artifacts.encode(model)));
-    driver.publish(version(2, HostReadings.SPEC, artifacts.encode(model.withAlpha(0.5))));
-    driver.publish(version(3, HostReadings.SPEC, artifacts.encode(model.withAlpha(0.5))));
+    driver.publish(version(3, HostReadings.SPEC, ModelCodec.encode(model)));
+    driver.publish(version(2, HostReadings.SPEC, ModelCodec.encode(model.withAlpha(0.5))));
+    driver.publish(version(3, HostReadings.SPEC, ModelCodec.encode(model.withAlpha(0.5))));
     driver.send("h1", HostReadings.anomalous("h1"));
 
     assertThat(driver.model.version()).hasValue(3);
@@ -121,7 +121,7 @@ class ModelUpdateTest {
   @Test
   void publish_anotherModelsVersion_isIgnored() {
     driver.publish(TestModels.version("checkout", 9, driver.settings.inputTopic(), HostReadings.SPEC,
-        artifacts.encode(model)));
+        ModelCodec.encode(model)));
     driver.send("h1", HostReadings.anomalous("h1"));
 
     assertThat(driver.model.version()).hasValue(1);
@@ -137,6 +137,13 @@ class ModelUpdateTest {
 
     assertThat(driver.model.version()).hasValue(1);
     assertThat(driver.alerts()).hasSize(1);
+  }
+
+  /** A copy of {@code artifact} with one byte of its payload changed. */
+  private static byte[] corrupt(byte[] artifact) {
+    byte[] copy = artifact.clone();
+    copy[copy.length - 10] ^= 0x01;
+    return copy;
   }
 
   private static List<FeatureField> replace(List<FeatureField> spec, int index, FeatureField field) {
