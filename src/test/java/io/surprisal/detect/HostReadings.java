@@ -14,11 +14,11 @@ import org.apache.avro.generic.GenericRecord;
  * float, double in a nullable nested record, int, long and boolean features, and a string that is
  * not a feature.
  */
-final class HostReadings {
-  static final Schema LATENCY = SchemaBuilder.record("Latency").namespace("io.example.hosts").fields()
+public final class HostReadings {
+  public static final Schema LATENCY = SchemaBuilder.record("Latency").namespace("io.example.hosts").fields()
       .requiredDouble("p99_ms")
       .endRecord();
-  static final Schema SCHEMA = SchemaBuilder.record("HostReading").namespace("io.example.hosts").fields()
+  public static final Schema SCHEMA = SchemaBuilder.record("HostReading").namespace("io.example.hosts").fields()
       .requiredString("host")
       .requiredFloat("load")
       .name("latency").type().unionOf().nullType().and().type(LATENCY).endUnion().nullDefault()
@@ -26,8 +26,8 @@ final class HostReadings {
       .requiredLong("bytes_in")
       .requiredBoolean("healthy")
       .endRecord();
-  static final List<String> FEATURES = List.of("load", "latency.p99_ms", "connections", "bytes_in", "healthy");
-  static final List<FeatureField> SPEC = List.of(
+  public static final List<String> FEATURES = List.of("load", "latency.p99_ms", "connections", "bytes_in", "healthy");
+  public static final List<FeatureField> SPEC = List.of(
       new FeatureField("load", FeatureFieldType.FLOAT),
       new FeatureField("latency.p99_ms", FeatureFieldType.DOUBLE),
       new FeatureField("connections", FeatureFieldType.INT),
@@ -36,7 +36,8 @@ final class HostReadings {
 
   private HostReadings() {}
 
-  static GenericRecord reading(String host, float load, Double p99, int connections, long bytesIn, boolean healthy) {
+  public static GenericRecord reading(String host, float load, Double p99, int connections, long bytesIn,
+      boolean healthy) {
     GenericData.Record record = new GenericData.Record(SCHEMA);
     record.put("host", host);
     record.put("load", load);
@@ -52,17 +53,17 @@ final class HostReadings {
   }
 
   /** A typical reading: every feature at its training median. */
-  static GenericRecord normal(String host) {
+  public static GenericRecord normal(String host) {
     return reading(host, 1.0f, 200.0, 50, 1_000_000L, true);
   }
 
   /** A reading whose p99 latency is 240 standard deviations above the training mean. */
-  static GenericRecord anomalous(String host) {
+  public static GenericRecord anomalous(String host) {
     return reading(host, 1.0f, 5_000.0, 50, 1_000_000L, true);
   }
 
   /** The feature vector of a reading, in {@link #FEATURES} order. */
-  static double[] features(GenericRecord reading) {
+  public static double[] features(GenericRecord reading) {
     GenericRecord latency = (GenericRecord) reading.get("latency");
     return new double[] {(Float) reading.get("load"), (Double) latency.get("p99_ms"),
         (Integer) reading.get("connections"), (Long) reading.get("bytes_in"),
@@ -70,7 +71,7 @@ final class HostReadings {
   }
 
   /** {@code n} training rows, row-major in {@link #FEATURES} order. */
-  static double[] trainingRows(int n, long seed) {
+  public static double[] trainingRows(int n, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     double[] rows = new double[n * FEATURES.size()];
     for (int i = 0; i < n; i++) {

@@ -14,25 +14,25 @@ import java.time.Instant;
 import java.util.List;
 
 /** One tiny model of {@link HostReadings}, fitted once per test JVM, and ModelVersion records of it. */
-final class TestModels {
+public final class TestModels {
   /** The fitted model's alert level: above 1/31, the smallest p-value of its 30 calibration rows. */
-  static final double ALPHA = 0.05;
+  public static final double ALPHA = 0.05;
 
   private TestModels() {}
 
   /** A MAF with 2 layers of width 16, trained for a few epochs on 300 rows. */
-  static DensityModel hostReadings() {
+  public static DensityModel hostReadings() {
     return Fitted.MODEL;
   }
 
   /** The same model under other feature names. */
-  static DensityModel renamed(DensityModel model, List<String> features) {
+  public static DensityModel renamed(DensityModel model, List<String> features) {
     return new DensityModel(features, model.preprocessing(), model.spec(), model.flow(), model.calibration(),
         model.alpha(), model.reference(), model.training());
   }
 
   /** A ModelVersion record as the trainer would publish it. */
-  static ModelVersion version(String name, long version, String inputTopic, List<FeatureField> spec,
+  public static ModelVersion version(String name, long version, String inputTopic, List<FeatureField> spec,
       byte[] artifact) {
     Instant created = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(version);
     return ModelVersion.newBuilder()
