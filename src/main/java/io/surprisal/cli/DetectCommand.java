@@ -2,14 +2,11 @@ package io.surprisal.cli;
 
 import io.surprisal.config.Config;
 import io.surprisal.config.ConfigLoader;
-import io.surprisal.detect.ArtifactDecoder;
 import io.surprisal.detect.Detector;
 import io.surprisal.detect.DetectorFailedException;
-import io.surprisal.model.codec.ModelCodec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,21 +35,12 @@ final class DetectCommand implements Callable<Integer> {
       description = "Sets a key, overriding the file and the SURPRISAL_* environment variables.")
   List<String> overrides = new ArrayList<>();
 
-  private final ArtifactDecoder decoder;
   private volatile Detector running;
-
-  DetectCommand() {
-    this(ModelCodec::decode);
-  }
-
-  DetectCommand(ArtifactDecoder decoder) {
-    this.decoder = Objects.requireNonNull(decoder, "decoder");
-  }
 
   @Override
   public Integer call() throws InterruptedException {
     Config config = ConfigLoader.fromSystemEnvironment().load(configFile, overrides);
-    try (Detector detector = Detector.create(config, decoder)) {
+    try (Detector detector = Detector.create(config)) {
       Thread hook = new Thread(detector::close, "surprisal-detect-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       running = detector;
