@@ -2,6 +2,7 @@ package io.surprisal.model;
 
 import io.surprisal.flow.NormalizingFlow;
 import io.surprisal.flow.train.FlowTrainer;
+import io.surprisal.flow.train.HoldoutSplit;
 import io.surprisal.flow.train.TrainingData;
 import io.surprisal.flow.train.TrainingListener;
 import io.surprisal.flow.train.TrainingResult;
@@ -58,11 +59,12 @@ public final class ModelFitter {
       }
     }
     SplittableRandom random = new SplittableRandom(options.training().seed() ^ 0x9E3779B97F4A7C15L);
-    int[] order = shuffled(n, random);
-    int nCal = n >= MIN_ROWS_FOR_CALIBRATION_SPLIT
+    int target = n >= MIN_ROWS_FOR_CALIBRATION_SPLIT
         ? (int) Math.min(options.maxCalibrationRows(), Math.round(n * options.calibrationFraction())) : 0;
-    int[] cal = Arrays.copyOfRange(order, 0, nCal);
-    int[] fitRows = Arrays.copyOfRange(order, nCal, n);
+    HoldoutSplit split = HoldoutSplit.of(rows, n, d, target, random.nextLong());
+    int[] cal = split.heldOut();
+    int[] fitRows = split.kept();
+    int nCal = cal.length;
     double[] train = gather(rows, d, fitRows);
 
     Preprocessing pre = new PreprocessingFit(options.logTransform(), options.dequantize()).fit(train, fitRows.length, d);
@@ -120,20 +122,6 @@ public final class ModelFitter {
       System.arraycopy(rows, index[i] * d, out, i * d, d);
     }
     return out;
-  }
-
-  private static int[] shuffled(int n, SplittableRandom random) {
-    int[] a = new int[n];
-    for (int i = 0; i < n; i++) {
-      a[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
-    return a;
   }
 
   /** Training rows seen through the preprocessing. */

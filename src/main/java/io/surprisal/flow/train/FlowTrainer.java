@@ -35,10 +35,13 @@ public final class FlowTrainer {
       throw new IllegalArgumentException("need at least 2 rows to train a flow, got " + n);
     }
     SplittableRandom random = new SplittableRandom(config.seed());
-    int[] order = shuffled(identity(n), random.split());
-    int nVal = n >= 20 ? (int) Math.min(config.maxValidationRows(), Math.round(n * config.validationFraction())) : 0;
-    int[] val = Arrays.copyOfRange(order, 0, nVal);
-    int[] train = Arrays.copyOfRange(order, nVal, n);
+    int target = n >= 20 ? (int) Math.min(config.maxValidationRows(), Math.round(n * config.validationFraction())) : 0;
+    double[] all = new double[n * d];
+    data.fill(identity(n), 0, n, all, null);
+    HoldoutSplit split = HoldoutSplit.of(all, n, d, target, random.split().nextLong());
+    int[] val = split.heldOut();
+    int[] train = split.kept();
+    int nVal = val.length;
     double[] valX = new double[nVal * d];
     data.fill(val, 0, nVal, valX, null);
     double[] valPre = new double[nVal];
