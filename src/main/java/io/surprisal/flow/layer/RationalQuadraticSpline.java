@@ -1,5 +1,7 @@
 package io.surprisal.flow.layer;
 
+import io.surprisal.flow.kernel.SoftmaxKernel;
+
 /**
  * Monotonic rational-quadratic spline on {@code [-B, B]} with identity tails (Durkan, Bekasov,
  * Murray and Papamakarios, "Neural Spline Flows", NeurIPS 2019).
@@ -26,6 +28,7 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
 
   private final int bins;
   private final double bound;
+  private final SoftmaxKernel softmax = SoftmaxKernel.best();
 
   public RationalQuadraticSpline(int bins, double bound) {
     if (bins < 2 || MIN_BIN * bins >= 0.5) {
@@ -205,21 +208,9 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
   }
 
   private void softmax(double[] p, int off, double[] out, int outOff) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (int j = 0; j < bins; j++) {
-      max = Math.max(max, p[off + j]);
-    }
-    double total = 0;
-    for (int j = 0; j < bins; j++) {
-      double e = Math.exp(p[off + j] - max);
-      out[outOff + j] = e;
-      total += e;
-    }
-    double scale = (1 - MIN_BIN * bins) / total;
-    for (int j = 0; j < bins; j++) {
-      out[outOff + j] = MIN_BIN + scale * out[outOff + j];
-    }
+    softmax.normalise(p, off, bins, MIN_BIN, out, outOff);
   }
+
 
   /** Index of the bin holding v, scanning the knots stored at {@code work[base ..)}. */
   private int locate(double v, double[] work, int base) {
