@@ -164,6 +164,14 @@ class ComposeFileTest {
     assertThat(services.get("detector")).doesNotContainKeys("container_name", "ports", "hostname");
   }
 
+  /** The Kafka image of the stack, which the Kubernetes topics Job uses too. */
+  static String kafkaImage() throws IOException {
+    if (services == null) {
+      parse();
+    }
+    return String.valueOf(services.get("kafka").get("image"));
+  }
+
   private Map<String, TopicScript.Call> created() throws Exception {
     List<String> command = command("topics");
     assertThat(services.get("topics").get("entrypoint")).isEqualTo(List.of("/bin/sh", "-ec"));
