@@ -9,16 +9,16 @@ import picocli.CommandLine.Option;
 
 /** The {@code --config} and {@code --set} options of commands that talk to Kafka; a picocli mixin. */
 final class ConfigOptions {
-  @Option(names = "--config", paramLabel = "FILE", description = "Properties file with the settings.")
-  Path file;
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Properties file with the settings; repeatable, a later file winning over an earlier one.")
+  List<Path> files = new ArrayList<>();
 
   @Option(names = "--set", paramLabel = "KEY=VALUE",
       description = "Sets one key, over the file and SURPRISAL_* variables; repeatable.")
   List<String> overrides = new ArrayList<>();
 
-  /** The settings: file, then environment, then {@code --set}. */
+  /** The settings: the files in order, then the environment, then {@code --set}. */
   Config load() {
-    ConfigLoader loader = ConfigLoader.fromSystemEnvironment();
-    return file == null ? loader.load(overrides) : loader.load(file, overrides);
+    return ConfigLoader.fromSystemEnvironment().load(files, overrides);
   }
 }

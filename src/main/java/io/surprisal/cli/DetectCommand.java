@@ -1,21 +1,22 @@
 package io.surprisal.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.surprisal.config.Config;
-import io.surprisal.config.ConfigLoader;
 import io.surprisal.detect.Detector;
 import io.surprisal.detect.DetectorFailedException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import io.surprisal.metrics.Meters;
+import io.surprisal.metrics.MetricsConfig;
+import io.surprisal.metrics.MetricsServer;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
- * {@code surprisal detect --config detector.properties [--set key=value]...}: runs the detector
- * until Ctrl-C (or SIGTERM), then stops it cleanly. Exits 1 with one line if the configuration is
- * wrong or the detector stops on an error.
+ * {@code surprisal detect [--config detector.properties] [--set key=value]...}: runs the detector
+ * until Ctrl-C (or SIGTERM), then stops it cleanly, serving metrics and health on {@code
+ * metrics.port} meanwhile. Exits 1 with one line if the configuration is wrong or the detector stops
+ * on an error.
  */
 @Command(
     name = "detect",
@@ -23,24 +24,24 @@ import picocli.CommandLine.Option;
     description = {
       "Scores every event of a Kafka topic with the newest model of the models topic and writes an alert"
           + " for each event with p-value <= alpha. Runs until stopped (Ctrl-C).",
+      "Settings come from the --config file, SURPRISAL_* environment variables and --set, later ones winning.",
       "Keys: input.topic, alerts.topic, models.topic, dlq.topic, scores.topic, model.name, alpha,"
           + " alert.attributions.top.k, input.subject, application.id, processing.guarantee,"
+          + " metrics.port (default 8080, 0: off), metrics.host,"
           + " bootstrap.servers, schema.registry.url; any other key goes to Kafka Streams and its clients."
     })
 final class DetectCommand implements Callable<Integer> {
-  @Option(names = "--config", required = true, paramLabel = "FILE", description = "The detector's .properties file.")
-  Path configFile;
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Sets a key, overriding the file and the SURPRISAL_* environment variables.")
-  List<String> overrides = new ArrayList<>();
+  @Mixin ConfigOptions config;
 
   private volatile Detector running;
 
   @Override
   public Integer call() throws InterruptedException {
-    Config config = ConfigLoader.fromSystemEnvironment().load(configFile, overrides);
-    try (Detector detector = Detector.create(config)) {
+    Config settings = config.load();
+    PrometheusMeterRegistry meters = Meters.prometheus();
+    try (Detector detector = Detector.create(settings, meters)) {
+      Optional<MetricsServer> server = MetricsConfig.address(settings, MetricsConfig.DETECT_DEFAULT_PORT)
+          .map(address -> MetricsServer.start(address, meters, detector::liveness, detector::readiness));
       Thread hook = new Thread(detector::close, "surprisal-detect-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
       running = detector;
@@ -50,6 +51,7 @@ final class DetectCommand implements Callable<Integer> {
       } finally {
         running = null;
         removeHook(hook);
+        server.ifPresent(MetricsServer::close);
       }
       Optional<Throwable> failure = detector.failure();
       if (failure.isPresent()) {

@@ -1,6 +1,7 @@
 package io.surprisal.config;
 
 import io.surprisal.detect.DetectorConfig;
+import io.surprisal.metrics.MetricsConfig;
 import io.surprisal.trainer.TrainerConfig;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -17,7 +18,8 @@ import java.util.stream.Collectors;
 public final class ConfigKeys {
   /** All application keys, sorted by name. Class loading fails if two share a name. */
   public static final List<ConfigKey<?>> ALL =
-      combine(List.of(CommonConfig.KEYS, PipelineConfig.KEYS, TrainerConfig.KEYS, DetectorConfig.KEYS));
+      combine(List.of(CommonConfig.KEYS, PipelineConfig.KEYS, TrainerConfig.KEYS, DetectorConfig.KEYS,
+          MetricsConfig.KEYS));
 
   private ConfigKeys() {}
 

@@ -12,7 +12,8 @@ import java.util.TreeMap;
  *
  * <ol>
  *   <li>the keys' defaults;
- *   <li>the properties file given with {@code --config} (see below);
+ *   <li>the properties files given with {@code --config}, a later file winning over an earlier one
+ *       (see below);
  *   <li>environment variables {@code SURPRISAL_*}, mapped to keys by {@link EnvironmentMapping};
  *   <li>{@code --set key=value} arguments, the last one winning.
  * </ol>
@@ -49,6 +50,25 @@ public final class ConfigLoader {
    */
   public Config load(Path file, List<String> overrides) {
     return build(PropertiesFile.read(file), overrides, file.toString());
+  }
+
+  /**
+   * Reads the files in order (a key in a later file replaces the same key of an earlier one), then
+   * overlays the environment and the overrides. With no files, like {@link #load(List)}.
+   *
+   * @param files properties files, e.g. shared settings, then the command's, then credentials
+   * @param overrides {@code key=value} texts from {@code --set}
+   * @throws ConfigFileException if a file is missing, unreadable or malformed
+   * @throws ConfigException if an override or a {@code SURPRISAL_*} variable is malformed
+   */
+  public Config load(List<Path> files, List<String> overrides) {
+    Map<String, ConfigValue> fromFiles = new LinkedHashMap<>();
+    for (Path file : files) {
+      fromFiles.putAll(PropertiesFile.read(file));
+    }
+    String names = files.isEmpty() ? null
+        : String.join(" or ", files.stream().map(Path::toString).toList());
+    return build(fromFiles, overrides, names);
   }
 
   /**

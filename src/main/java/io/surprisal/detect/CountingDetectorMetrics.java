@@ -25,7 +25,7 @@ final class CountingDetectorMetrics implements DetectorMetrics {
   }
 
   @Override
-  public void eventScored() {
+  public void eventScored(long scoringNanos) {
     eventsScored.increment();
   }
 

@@ -1,6 +1,10 @@
 package io.surprisal.detect;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.surprisal.config.Config;
+import io.surprisal.metrics.Health;
 import io.surprisal.model.codec.ModelCodec;
 import io.surprisal.registry.SchemaRegistryClient;
 import io.surprisal.registry.SchemaRegistryConfig;
@@ -41,45 +45,64 @@ public final class Detector implements AutoCloseable {
 
   private final KafkaStreams streams;
   private final CurrentModel model = new CurrentModel();
-  private final DetectorMetrics metrics = DetectorMetrics.counting();
+  private final MeteredDetectorMetrics metrics;
+  private final KafkaStreamsMetrics streamsMetrics;
   private final SchemaRegistryClient registry;
   private final SchemaRegistryClient schemaLookups;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean closed = new AtomicBoolean();
   private final String inputTopic;
+  private final String modelName;
 
   /**
-   * A detector of the configuration, not started yet, reading model artifacts with {@link ModelCodec}.
+   * A detector of the configuration, not started yet, reading model artifacts with {@link ModelCodec};
+   * its meters go to a registry of its own (read them with {@link #metrics()}).
    *
    * @throws io.surprisal.config.ConfigException or {@link org.apache.kafka.common.config.ConfigException}
    *     naming a missing or invalid key
    */
   public static Detector create(Config config) {
-    return create(config, ModelCodec::decode);
+    return create(config, ModelCodec::decode, new SimpleMeterRegistry());
+  }
+
+  /**
+   * A detector of the configuration, not started yet, reading model artifacts with {@link ModelCodec}.
+   *
+   * @param meters receives the detector's meters (see {@link DetectorMetrics#metered}) and those of
+   *     Kafka Streams and its clients
+   * @throws io.surprisal.config.ConfigException or {@link org.apache.kafka.common.config.ConfigException}
+   *     naming a missing or invalid key
+   */
+  public static Detector create(Config config, MeterRegistry meters) {
+    return create(config, ModelCodec::decode, meters);
   }
 
   /**
    * A detector of the configuration, not started yet.
    *
    * @param decoder turns the model artifacts of the models topic into models
+   * @param meters receives the detector's meters and those of Kafka Streams and its clients
    * @throws io.surprisal.config.ConfigException or {@link org.apache.kafka.common.config.ConfigException}
    *     naming a missing or invalid key
    */
-  public static Detector create(Config config, ArtifactDecoder decoder) {
+  public static Detector create(Config config, ArtifactDecoder decoder, MeterRegistry meters) {
     Map<String, String> passThrough = config.passThrough();
     return new Detector(DetectorConfig.settings(config), DetectorConfig.streamsConfig(config),
-        SchemaRegistryConfig.parse(passThrough), AvroSerdeConfig.parse(passThrough), decoder);
+        SchemaRegistryConfig.parse(passThrough), AvroSerdeConfig.parse(passThrough), decoder, meters);
   }
 
   /**
    * @param streamsConfig Kafka Streams properties (see {@link DetectorConfig#streamsConfig})
    * @param registryConfig the schema registry of the input, models, alerts and scores
    * @param serdeConfig subject strategies and auto-registration of the alert and score serializers
+   * @param meters receives the detector's meters and those of Kafka Streams and its clients
    */
   public Detector(DetectorSettings settings, Properties streamsConfig, SchemaRegistryConfig registryConfig,
-      AvroSerdeConfig serdeConfig, ArtifactDecoder decoder) {
+      AvroSerdeConfig serdeConfig, ArtifactDecoder decoder, MeterRegistry meters) {
     this.inputTopic = settings.inputTopic();
+    this.modelName = settings.modelName();
+    this.metrics = new MeteredDetectorMetrics(meters);
     this.registry = SchemaRegistryClient.create(registryConfig);
     // Model checks ask for the newest input schema and must see one registered a minute ago.
     this.schemaLookups = SchemaRegistryClient.create(withoutLatestCache(registryConfig));
@@ -90,10 +113,13 @@ public final class Detector implements AutoCloseable {
           Clock.systemUTC()));
       this.streams = new KafkaStreams(builder.build(streamsConfig), streamsConfig);
     } catch (RuntimeException e) {
+      metrics.unregister();
       registry.close();
       schemaLookups.close();
       throw e;
     }
+    this.streamsMetrics = new KafkaStreamsMetrics(streams);
+    streamsMetrics.bindTo(meters);
     streams.setStateListener((now, before) -> {
       LOG.info("Detector state {} -> {}", before, now);
       if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
@@ -156,6 +182,33 @@ public final class Detector implements AutoCloseable {
     return model.version();
   }
 
+  /** Up unless Kafka Streams stopped or failed: a detector that is down will not recover, restart it. */
+  public Health liveness() {
+    KafkaStreams.State state = streams.state();
+    Optional<Throwable> failed = failure();
+    if (failed.isPresent()) {
+      return Health.down("stopped after an error: " + failed.get());
+    }
+    return switch (state) {
+      case ERROR, PENDING_ERROR, PENDING_SHUTDOWN, NOT_RUNNING -> Health.down("Kafka Streams is " + state);
+      default -> Health.up("Kafka Streams is " + state);
+    };
+  }
+
+  /** Up while the detector scores: Kafka Streams is RUNNING and a model is loaded. */
+  public Health readiness() {
+    KafkaStreams.State state = streams.state();
+    OptionalLong version = modelVersion();
+    if (state != KafkaStreams.State.RUNNING) {
+      return Health.down("Kafka Streams is " + state);
+    }
+    if (version.isEmpty()) {
+      return Health.down("holding the events of '" + inputTopic + "' until the first model '" + modelName
+          + "' is loaded");
+    }
+    return Health.up("scoring '" + inputTopic + "' with model '" + modelName + "' version " + version.getAsLong());
+  }
+
   /** The input partitions this instance scores now (Kafka Streams spreads them over the instances). */
   public Set<TopicPartition> assignedPartitions() {
     return streams.metadataForLocalThreads().stream()
@@ -164,7 +217,7 @@ public final class Detector implements AutoCloseable {
         .collect(Collectors.toUnmodifiableSet());
   }
 
-  /** The detector's counters. */
+  /** The detector's counters (also published to the meter registry it was made with). */
   public DetectorMetrics metrics() {
     return metrics;
   }
@@ -198,6 +251,8 @@ public final class Detector implements AutoCloseable {
     if (!done) {
       LOG.warn("Kafka Streams did not stop within {}", CLOSE_TIMEOUT);
     }
+    streamsMetrics.close();
+    metrics.unregister();
     registry.close();
     schemaLookups.close();
   }

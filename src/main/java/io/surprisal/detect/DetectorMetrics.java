@@ -1,5 +1,6 @@
 package io.surprisal.detect;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -9,8 +10,13 @@ import java.util.OptionalLong;
  * thread-safe: stream threads and the global thread report concurrently.
  */
 public interface DetectorMetrics {
-  /** An event was scored (alert or not). */
-  void eventScored();
+  /**
+   * An event was scored (alert or not).
+   *
+   * @param scoringNanos how long scoring took, from reading the event to its score (decoding and
+   *     feature extraction included, writing the outcome not)
+   */
+  void eventScored(long scoringNanos);
 
   /** A scored event alerted. */
   void alertRaised();
@@ -27,9 +33,17 @@ public interface DetectorMetrics {
   /** The counts so far. */
   Snapshot snapshot();
 
-  /** Counters that start at zero. */
+  /** Counters that start at zero; scoring times are not kept. */
   static DetectorMetrics counting() {
     return new CountingDetectorMetrics();
+  }
+
+  /**
+   * Counters that start at zero, published to the registry as {@code surprisal.*} meters (see
+   * {@link MeteredDetectorMetrics}), with a histogram of scoring times.
+   */
+  static DetectorMetrics metered(MeterRegistry registry) {
+    return new MeteredDetectorMetrics(registry);
   }
 
   /**

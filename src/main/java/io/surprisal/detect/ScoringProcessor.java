@@ -47,6 +47,7 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], Outcom
 
   @Override
   public void process(Record<byte[], byte[]> record) {
+    long start = System.nanoTime();
     EventSource source = context.recordMetadata().map(EventSource::of)
         .orElseThrow(() -> new IllegalStateException("the scoring step must read straight from the input topic"));
     ActiveModel model = current.get(); // once per record: a swap never happens inside one event
@@ -61,8 +62,8 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], Outcom
       return;
     }
     Score score = model.model().score(x, model.alpha());
+    metrics.eventScored(System.nanoTime() - start);
     Instant now = clock.instant();
-    metrics.eventScored();
     if (emitScores) {
       context.forward(record.withValue(
           new Outcome.Scored(Verdicts.scored(record.key(), source, record.timestamp(), now, model, score))));

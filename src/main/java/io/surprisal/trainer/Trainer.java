@@ -1,5 +1,9 @@
 package io.surprisal.trainer;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.surprisal.metrics.Health;
 import io.surprisal.model.codec.CorruptModelException;
 import io.surprisal.model.codec.ModelCodec;
 import io.surprisal.avro.ModelVersion;
@@ -59,18 +63,31 @@ public final class Trainer implements AutoCloseable {
   private final Duration interval;
   private final int minNewEvents;
   private final Duration minCompactionLag;
+  private final MeterRegistry meters;
   private volatile State state = State.CREATED;
   private volatile long lastPublishedVersion;
   private KafkaConsumer<byte[], byte[]> consumer;
   private WindowFeeder feeder;
   private Thread consumerThread;
   private ScheduledExecutorService training;
+  private KafkaClientMetrics consumerMetrics;
 
   /**
+   * A trainer whose meters go to a registry of its own (read them with {@link #metrics()}).
+   *
    * @param config the trainer's settings, see {@link TrainerConfig}
    * @throws io.surprisal.config.ConfigException if a setting is missing or invalid
    */
   public Trainer(Config config) {
+    this(config, new SimpleMeterRegistry());
+  }
+
+  /**
+   * @param config the trainer's settings, see {@link TrainerConfig}
+   * @param meters receives the trainer's meters (see {@link TrainerMetrics}) and its consumer's
+   * @throws io.surprisal.config.ConfigException if a setting is missing or invalid
+   */
+  public Trainer(Config config, MeterRegistry meters) {
     this.modelName = config.get(TrainerConfig.MODEL_NAME);
     this.inputTopic = config.get(TrainerConfig.INPUT_TOPIC);
     this.kafka = TrainerConfig.kafka(config);
@@ -86,6 +103,8 @@ public final class Trainer implements AutoCloseable {
     this.interval = config.get(TrainerConfig.RETRAIN_INTERVAL);
     this.minNewEvents = config.get(TrainerConfig.RETRAIN_MIN_NEW_EVENTS);
     this.minCompactionLag = config.get(TrainerConfig.MODELS_TOPIC_MIN_COMPACTION_LAG);
+    this.meters = meters;
+    metrics.bindTo(meters);
   }
 
   /**
@@ -108,6 +127,8 @@ public final class Trainer implements AutoCloseable {
     consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     consumerConfig.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    consumerMetrics = new KafkaClientMetrics(consumer);
+    consumerMetrics.bindTo(meters);
     AvroDeserializer deserializer = new AvroDeserializer();
     deserializer.configure(kafka, false);
     feeder = new WindowFeeder(consumer, deserializer, features, windowMode, windowSize, seed, metrics);
@@ -247,6 +268,28 @@ public final class Trainer implements AutoCloseable {
     return lastPublishedVersion;
   }
 
+  /** Up unless the trainer failed or was closed: a trainer that is down will not recover, restart it. */
+  public Health liveness() {
+    return switch (state) {
+      case FAILED -> Health.down("the trainer's consumer failed; see the log");
+      case CLOSED -> Health.down("the trainer is closed");
+      case CREATED, RUNNING -> Health.up("the trainer is " + state);
+    };
+  }
+
+  /** Up while the window is being filled: the trainer runs and its consumer reads input partitions. */
+  public Health readiness() {
+    if (state != State.RUNNING) {
+      return Health.down("the trainer is " + state);
+    }
+    int partitions = feeder.assignedPartitions();
+    if (partitions == 0) {
+      return Health.down("waiting for partitions of '" + inputTopic + "' in consumer group '" + groupId + "'");
+    }
+    return Health.up("filling the window from " + partitions + " partition(s) of '" + inputTopic + "': "
+        + windowSize() + " of " + windowSize + " events");
+  }
+
   public TrainerMetrics metrics() {
     return metrics;
   }
@@ -267,5 +310,6 @@ public final class Trainer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    consumerMetrics.close();
   }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,6 +36,7 @@ final class WindowFeeder implements ConsumerRebalanceListener {
   private final long seed;
   private final TrainerMetrics metrics;
   private final Map<Integer, Long> trainedThrough = new HashMap<>();
+  private final Set<TopicPartition> assigned = ConcurrentHashMap.newKeySet();
   private FeatureSpec spec;
   private EventWindow window;
   private double[] row;
@@ -113,8 +115,14 @@ final class WindowFeeder implements ConsumerRebalanceListener {
     return snapshot;
   }
 
+  /** Input partitions the consumer reads now (read by health checks on other threads). */
+  int assignedPartitions() {
+    return assigned.size();
+  }
+
   @Override
   public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+    assigned.addAll(partitions);
     if (partitions.isEmpty()) {
       return;
     }
@@ -133,6 +141,7 @@ final class WindowFeeder implements ConsumerRebalanceListener {
 
   @Override
   public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-    // Offsets are committed after each poll; nothing is held per partition.
+    // Offsets are committed after each poll; nothing else is held per partition.
+    assigned.removeAll(partitions);
   }
 }

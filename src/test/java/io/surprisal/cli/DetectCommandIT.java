@@ -16,10 +16,13 @@ import io.surprisal.serde.AvroSerde;
 import io.surprisal.serde.AvroSerdeConfig;
 import io.surprisal.testing.SchemaRegistryFixture;
 import io.surprisal.testing.KafkaFixture;
+import io.surprisal.testing.Scrape;
 import io.surprisal.testing.TestRecords;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +70,9 @@ class DetectCommandIT {
         "dlq.topic=" + KafkaFixture.uniqueTopic("dlq"),
         "application.id=" + KafkaFixture.uniqueTopic("detector"),
         "state.dir=" + dir.resolve("state"),
-        "commit.interval.ms=100"));
+        "commit.interval.ms=100",
+        "metrics.host=127.0.0.1"));
+    int metricsPort = freePort();
     DetectCommand command = new DetectCommand();
     CommandLine commandLine = new CommandLine(new Main(), new CommandLine.IFactory() {
       @Override
@@ -78,7 +83,8 @@ class DetectCommandIT {
     ExecutorService runner = Executors.newSingleThreadExecutor();
     try {
       Future<Integer> exit = runner.submit(() -> Main.run(commandLine,
-          new String[] {"detect", "--config", file.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+          new String[] {"detect", "--config", file.toString(), "--set", "metrics.port=" + metricsPort},
+          new PrintStream(out, true, StandardCharsets.UTF_8),
           new PrintStream(err, true, StandardCharsets.UTF_8), false));
 
       // 2. produce an anomalous event
@@ -92,6 +98,10 @@ class DetectCommandIT {
       assertThat(TestRecords.consume(alerts, 1, Duration.ofSeconds(60)))
           .extracting(r -> r.value().getModelVersion(), r -> r.value().getSourceOffset())
           .containsExactly(tuple(1L, 0L));
+      // the command serves its metrics and health on metrics.port
+      assertThat(Scrape.get("127.0.0.1", metricsPort, "/health/ready").status()).isEqualTo(200);
+      assertThat(Scrape.sample(Scrape.get("127.0.0.1", metricsPort, "/metrics").body(), "surprisal_alerts_total"))
+          .hasValue(1);
       command.running().orElseThrow().close();
       assertThat(exit.get(60, TimeUnit.SECONDS)).isZero();
       assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
@@ -118,7 +128,8 @@ class DetectCommandIT {
         "models.topic=" + models,
         "dlq.topic=" + KafkaFixture.uniqueTopic("dlq"),
         "application.id=" + KafkaFixture.uniqueTopic("detector"),
-        "state.dir=" + dir.resolve("state")));
+        "state.dir=" + dir.resolve("state"),
+        "metrics.port=0"));
 
     // 2. produce: a record in the registry wire format (schema id 1), which needs the registry to read
     TestRecords.produce(new Topic<>(models, Serdes.String(), Serdes.ByteArray()),
@@ -135,5 +146,12 @@ class DetectCommandIT {
         .contains("REGISTRY_FAILURE", "127.0.0.1:1")
         .hasLineCount(1);
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  /** A loopback port nothing listens on now (something else could take it before the command binds it). */
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 }

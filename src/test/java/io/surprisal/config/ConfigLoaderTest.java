@@ -42,6 +42,32 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void load_severalFiles_laterFileWinsAndEachValueNamesItsFile() throws IOException {
+    Path common = file("common.properties", "bootstrap.servers=kafka:9092\nwindow.size=10\n");
+    Path trainer = file("trainer.properties", "window.size=30\n");
+    Path credentials = file("client.properties", "sasl.mechanism=PLAIN\n");
+
+    Config config = loader(Map.of()).load(List.of(common, trainer, credentials), List.of());
+
+    assertThat(config.get(CommonConfig.BOOTSTRAP_SERVERS)).isEqualTo("kafka:9092");
+    assertThat(config.get(TrainerKeys.WINDOW_SIZE)).isEqualTo(30);
+    assertThat(config.origin("window.size")).contains(trainer + " line 1");
+    assertThat(config.passThrough()).containsEntry("sasl.mechanism", "PLAIN");
+  }
+
+  @Test
+  void load_severalFilesWithoutARequiredKey_messageNamesEveryFile() throws IOException {
+    Path a = file("a.properties", "window.size=10\n");
+    Path b = file("b.properties", "window.size=20\n");
+
+    Config config = loader(Map.of()).load(List.of(a, b), List.of());
+
+    assertThatThrownBy(() -> config.get(CommonConfig.BOOTSTRAP_SERVERS))
+        .isInstanceOf(MissingConfigException.class)
+        .hasMessageContaining("set it in " + a + " or " + b + ",");
+  }
+
+  @Test
   void load_withoutFile_usesEnvironmentOverridesAndDefaults() {
     Config config =
         loader(Map.of("SURPRISAL_BOOTSTRAP_SERVERS", "kafka:9092")).load(List.of("window.size=5"));
