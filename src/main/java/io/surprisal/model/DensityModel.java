@@ -48,7 +48,7 @@ public final class DensityModel {
     this.alpha = alpha;
     this.reference = reference.clone();
     this.training = training;
-    this.scratch = ThreadLocal.withInitial(() -> new Scratch(features.size(), flow));
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(preprocessing, flow));
   }
 
   static void checkAlpha(double alpha) {
@@ -206,8 +206,8 @@ public final class DensityModel {
     final double[] z;
     final NormalizingFlow.Workspace ws;
 
-    Scratch(int d, NormalizingFlow flow) {
-      this.tmp = new double[d];
+    Scratch(Preprocessing pre, NormalizingFlow flow) {
+      this.tmp = new double[pre.scratchSize()];
       this.z = new double[flow.dim()];
       this.ws = flow.newWorkspace();
     }

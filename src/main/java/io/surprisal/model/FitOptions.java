@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param maxCalibrationRows  cap on calibration rows (bounds the model's size)
  * @param logTransform        symmetric-log policy for heavy-tailed features
  * @param dequantize          which lattice-valued features to dequantise
+ * @param whiten              whether to whiten the features with a robust covariance before the flow
  */
 public record FitOptions(TrainingConfig training, double alpha, double calibrationFraction, int maxCalibrationRows,
-    PreprocessingFit.LogTransform logTransform, PreprocessingFit.Dequantize dequantize) {
+    PreprocessingFit.LogTransform logTransform, PreprocessingFit.Dequantize dequantize, boolean whiten) {
 
   /** Default flow preset of {@code fit}. */
   public static final String DEFAULT_PRESET = "nsf";
@@ -38,22 +39,26 @@ public record FitOptions(TrainingConfig training, double alpha, double calibrati
   /** The defaults of {@code surprisal fit}. */
   public static FitOptions defaults() {
     return new FitOptions(TrainingConfig.defaults(FlowSpec.preset(DEFAULT_PRESET)), DEFAULT_ALPHA, 0.1, 10_000,
-        PreprocessingFit.LogTransform.AUTO, PreprocessingFit.Dequantize.AUTO);
+        PreprocessingFit.LogTransform.AUTO, PreprocessingFit.Dequantize.AUTO, false);
   }
 
   public FitOptions withTraining(TrainingConfig t) {
-    return new FitOptions(t, alpha, calibrationFraction, maxCalibrationRows, logTransform, dequantize);
+    return new FitOptions(t, alpha, calibrationFraction, maxCalibrationRows, logTransform, dequantize, whiten);
   }
 
   public FitOptions withAlpha(double a) {
-    return new FitOptions(training, a, calibrationFraction, maxCalibrationRows, logTransform, dequantize);
+    return new FitOptions(training, a, calibrationFraction, maxCalibrationRows, logTransform, dequantize, whiten);
   }
 
   public FitOptions withPreprocessing(PreprocessingFit.LogTransform log, PreprocessingFit.Dequantize dq) {
-    return new FitOptions(training, alpha, calibrationFraction, maxCalibrationRows, log, dq);
+    return new FitOptions(training, alpha, calibrationFraction, maxCalibrationRows, log, dq, whiten);
+  }
+
+  public FitOptions withWhitening(boolean w) {
+    return new FitOptions(training, alpha, calibrationFraction, maxCalibrationRows, logTransform, dequantize, w);
   }
 
   public FitOptions withCalibrationFraction(double f) {
-    return new FitOptions(training, alpha, f, maxCalibrationRows, logTransform, dequantize);
+    return new FitOptions(training, alpha, f, maxCalibrationRows, logTransform, dequantize, whiten);
   }
 }

@@ -67,7 +67,7 @@ public final class ModelFitter {
     int nCal = cal.length;
     double[] train = gather(rows, d, fitRows);
 
-    Preprocessing pre = new PreprocessingFit(options.logTransform(), options.dequantize()).fit(train, fitRows.length, d);
+    Preprocessing pre = new PreprocessingFit(options.logTransform(), options.dequantize(), options.whiten()).fit(train, fitRows.length, d);
     if (pre.activeDim() == 0) {
       throw new UnfittableDataException("every feature is constant in the training data " + features
           + "; nothing to learn");
@@ -93,7 +93,7 @@ public final class ModelFitter {
   private static double[] nll(Preprocessing pre, NormalizingFlow flow, double[] rows, int n, int d) {
     double[] out = new double[n];
     double[] z = new double[pre.activeDim()];
-    double[] tmp = new double[d];
+    double[] tmp = new double[pre.scratchSize()];
     NormalizingFlow.Workspace ws = flow.newWorkspace();
     for (int i = 0; i < n; i++) {
       double ld = pre.forward(rows, i * d, z, 0, null, tmp);
@@ -138,7 +138,7 @@ public final class ModelFitter {
       this.n = n;
       this.d = pre.dim();
       this.pre = pre;
-      this.tmp = new double[d];
+      this.tmp = new double[pre.scratchSize()];
       this.logDet = new double[n];
       double[] z = new double[pre.activeDim()];
       for (int i = 0; i < n; i++) {

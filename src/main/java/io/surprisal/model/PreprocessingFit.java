@@ -18,12 +18,21 @@ public final class PreprocessingFit {
   private static final double SKEW_THRESHOLD = 2.0;
   private static final double CONSTANT_RELATIVE_SCALE = 1e-3;
 
+  /** Share of rows the robust whitening covariance ignores. */
+  static final double WHITENING_TRIM = 0.1;
+
   private final LogTransform logTransform;
   private final Dequantize dequantize;
+  private final boolean whiten;
 
   public PreprocessingFit(LogTransform logTransform, Dequantize dequantize) {
+    this(logTransform, dequantize, false);
+  }
+
+  public PreprocessingFit(LogTransform logTransform, Dequantize dequantize, boolean whiten) {
     this.logTransform = logTransform;
     this.dequantize = dequantize;
+    this.whiten = whiten;
   }
 
   /** Fits on {@code n} rows of {@code d} features stored row-major. */
@@ -39,7 +48,29 @@ public final class PreprocessingFit {
       }
       out.add(fitColumn(col.clone()));
     }
-    return new Preprocessing(out);
+    Preprocessing scaled = new Preprocessing(out);
+    if (!whiten || scaled.activeDim() < 2) {
+      return scaled;
+    }
+    return new Preprocessing(out, whitening(rows, n, d, scaled));
+  }
+
+  /** Robust ZCA whitening of the scaled active features (cell centres, plus the dequantisation variance). */
+  private static Whitening whitening(double[] rows, int n, int d, Preprocessing scaled) {
+    int a = scaled.activeDim();
+    double[] z = new double[n * a];
+    double[] tmp = new double[scaled.scratchSize()];
+    for (int i = 0; i < n; i++) {
+      scaled.forward(rows, i * d, z, i * a, null, tmp);
+    }
+    double[] extra = new double[a];
+    int[] idx = scaled.activeIndices();
+    for (int k = 0; k < a; k++) {
+      FeatureScaling f = scaled.features().get(idx[k]);
+      double q = f.quantum() / f.scale();
+      extra[k] = f.type() == FeatureType.DISCRETE && !f.symlog() ? q * q / 12 : 0;
+    }
+    return Whitening.fit(z, n, a, extra, WHITENING_TRIM);
   }
 
   FeatureScaling fitColumn(double[] v) {
