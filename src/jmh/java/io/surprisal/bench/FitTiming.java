@@ -15,10 +15,12 @@ import java.util.SplittableRandom;
  * Wall time of one {@code fit} with {@link FitOptions#defaults()} on generated correlated data,
  * 30,000 rows x 36 features unless told otherwise. A single end-to-end run rather than a JMH
  * benchmark: one fit takes about a minute and its time is what a user waits for. Training is
- * single-threaded, so on a shared machine the CPU time of the fitting thread, also printed, is a
- * better estimate of the time on an idle one than the wall time.
+ * single-threaded, so the CPU time of the fitting thread is printed too: on a shared machine it is
+ * closer to the time on an idle one than the wall time, though contention inflates it as well.
  *
- * <pre>java --add-modules jdk.incubator.vector -cp target/benchmarks.jar io.surprisal.bench.FitTiming [rows] [features]</pre>
+ * <pre>
+ * java --add-modules jdk.incubator.vector -cp target/benchmarks.jar io.surprisal.bench.FitTiming [rows] [features]
+ * </pre>
  */
 public final class FitTiming {
   private FitTiming() {}
