@@ -104,7 +104,7 @@ public final class FlowTrainer {
         }
       }
       double trainLoss = lossRows == 0 ? Double.NaN : lossSum / lossRows;
-      double score = nVal > 0 ? validationNll(flow, valX, valPre, nVal, d) : trainLoss;
+      double score = nVal > 0 ? validationNll(flow, valX, valPre, nVal, d, config.trimFraction()) : trainLoss;
       if (score < best - MIN_IMPROVEMENT) {
         best = score;
         bestParams = flow.snapshot();
@@ -143,18 +143,31 @@ public final class FlowTrainer {
     return config.spec().conditioner().name().toLowerCase() + "/" + config.spec().transform().name().toLowerCase();
   }
 
-  /** Mean data-space NLL of the validation rows. */
-  private static double validationNll(TrainableFlow flow, double[] x, double[] pre, int n, int d) {
-    double sum = 0;
+  /**
+   * Mean data-space NLL of the validation rows; with trimming, of the {@code 1 - trim} share with the
+   * lowest NLL. The validation rows are as contaminated as the training rows, so an untrimmed mean
+   * rewards fitting the outliers that trimming drops and early stopping would keep a warm-up model.
+   */
+  private static double validationNll(TrainableFlow flow, double[] x, double[] pre, int n, int d, double trim) {
+    double[] nll = new double[n];
     for (int from = 0; from < n; from += EVAL_CHUNK) {
       int m = Math.min(EVAL_CHUNK, n - from);
       double[] chunk = Arrays.copyOfRange(x, from * d, (from + m) * d);
       double[] lp = flow.logDensity(chunk, m);
       for (int i = 0; i < m; i++) {
-        sum -= lp[i] + pre[from + i];
+        nll[from + i] = -(lp[i] + pre[from + i]);
       }
     }
-    return sum / n;
+    int keep = n;
+    if (trim > 0) {
+      Arrays.sort(nll);
+      keep = Math.max(1, (int) Math.round(n * (1 - trim)));
+    }
+    double sum = 0;
+    for (int i = 0; i < keep; i++) {
+      sum += nll[i];
+    }
+    return sum / keep;
   }
 
   /** The share {@code keep} of rows with the lowest NLL under the current flow (noise-free). */

@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param seed               seeds initialisation, permutations, shuffling, splits and noise
  * @param timeBudget         stop after this much wall time (keeps the best model so far); null: none
  * @param trimFraction       after warm-up, drop this share of highest-NLL training rows each epoch
- *                           (robustness to contaminated data); 0 disables
+ *                           (robustness to contaminated data); early stopping then leaves out the
+ *                           same share of highest-NLL validation rows; 0 disables
  * @param trimWarmupEpochs   epochs trained on all rows before trimming starts
  * @param noise              standard deviation of Gaussian noise added to every training batch in
  *                           flow space (noise regularisation, Rothfuss et al. 2019); 0 disables

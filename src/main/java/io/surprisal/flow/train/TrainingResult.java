@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param flow              the kernel flow with the best validation parameters
  * @param epochs            epochs run
  * @param bestEpoch         epoch whose parameters were kept (1-based)
- * @param validationNll     best validation NLL per row in data space (nats); NaN without validation
+ * @param validationNll     best validation NLL per row in data space (nats); NaN without validation; with
+ *                          trimming, without the {@code trimFraction} share of highest-NLL rows
  * @param duration          wall time
  * @param stopReason        why training stopped
  * @param trainingRows      rows trained on (before trimming)

