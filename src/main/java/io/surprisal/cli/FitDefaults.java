@@ -29,6 +29,8 @@ final class FitDefaults implements IDefaultValueProvider {
       case "--trim" -> String.valueOf(t.trimFraction());
       case "--log-transform" -> defaults.logTransform().name().toLowerCase(Locale.ROOT);
       case "--dequantize" -> defaults.dequantize().name().toLowerCase(Locale.ROOT);
+      case "--whiten" -> String.valueOf(defaults.whiten());
+      case "--noise" -> String.valueOf(t.noise());
       case "--alpha" -> String.valueOf(defaults.alpha());
       case "--seed" -> String.valueOf(t.seed());
       default -> null;

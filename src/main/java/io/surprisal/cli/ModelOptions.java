@@ -73,6 +73,14 @@ final class ModelOptions {
       + " Default: ${DEFAULT-VALUE}.")
   PreprocessingFit.Dequantize dequantize;
 
+  @Option(names = "--whiten", negatable = true, paramLabel = "", description = "Decorrelate the features with a"
+      + " robust (outlier-trimmed) covariance before the flow. Default: ${DEFAULT-VALUE}.")
+  Boolean whiten;
+
+  @Option(names = "--noise", paramLabel = "SIGMA", description = "Standard deviation of the Gaussian noise added to"
+      + " training batches (regularisation for small data). Default: ${DEFAULT-VALUE}.")
+  Double noise;
+
   /**
    * {@link FitOptions#defaults()} with the options given on the command line.
    *
@@ -100,9 +108,11 @@ final class ModelOptions {
     training = with(commandLine, "--patience", patience, training, c -> c.withPatience(patience));
     training = with(commandLine, "--time-budget", timeBudget, training, c -> c.withTimeBudget(timeBudget));
     training = with(commandLine, "--trim", trim, training, c -> c.withTrim(trim, c.trimWarmupEpochs()));
+    training = with(commandLine, "--noise", noise, training, c -> c.withNoise(noise));
     FitOptions options = defaults.withTraining(training);
-    return options.withPreprocessing(logTransform != null ? logTransform : options.logTransform(),
+    options = options.withPreprocessing(logTransform != null ? logTransform : options.logTransform(),
         dequantize != null ? dequantize : options.dequantize());
+    return whiten != null ? options.withWhitening(whiten) : options;
   }
 
   /** {@code change(current)} if the option was given, else {@code current}. */

@@ -29,7 +29,7 @@ import java.nio.file.StandardCopyOption;
  */
 public final class ModelCodec {
   /** The format version this build writes, and the newest it reads. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
 
   private ModelCodec() {}
 
@@ -56,7 +56,7 @@ public final class ModelCodec {
    */
   public static ModelArtifact open(byte[] artifact, String source) {
     ModelEnvelope.Opened frame = ModelEnvelope.open(artifact, source, FORMAT_VERSION);
-    ModelDecoder.Decoded decoded = ModelDecoder.decode(frame.payload(), source);
+    ModelDecoder.Decoded decoded = ModelDecoder.decode(frame.payload(), frame.formatVersion(), source);
     return new ModelArtifact(decoded.model(), frame.formatVersion(), frame.sha256(), decoded.writtenBy(),
         artifact.length);
   }

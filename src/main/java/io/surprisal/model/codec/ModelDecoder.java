@@ -38,7 +38,7 @@ import org.apache.avro.io.Decoder;
 import org.apache.avro.io.DecoderFactory;
 
 /**
- * Format version 1 payload back to a {@link DensityModel}.
+ * Format version 1 and 2 payloads back to a {@link DensityModel}.
  *
  * <p>Why generic records: reading into the generated classes would make Avro load them by name,
  * and since 1.11.4 it loads only classes its JVM-wide allow-list trusts (the system property
@@ -59,9 +59,9 @@ final class ModelDecoder {
   /** A decoded payload: the model and the name of the program that wrote it. */
   record Decoded(DensityModel model, String writtenBy) {}
 
-  static Decoded decode(byte[] payload, String source) {
+  static Decoded decode(byte[] payload, int formatVersion, String source) {
     ModelDecoder decoder = new ModelDecoder(source);
-    GenericRecord root = decoder.parse(payload);
+    GenericRecord root = decoder.parse(payload, formatVersion);
     try {
       return new Decoded(decoder.model(root), root.get("written_by").toString());
     } catch (IllegalArgumentException e) {
@@ -69,16 +69,16 @@ final class ModelDecoder {
     }
   }
 
-  private GenericRecord parse(byte[] payload) {
+  private GenericRecord parse(byte[] payload, int formatVersion) {
     try {
       BinaryDecoder in = DecoderFactory.get().binaryDecoder(payload, null);
-      GenericRecord root = new NamingEnumReader().read(null, in);
+      GenericRecord root = new NamingEnumReader(writerSchema(formatVersion)).read(null, in);
       if (!in.isEnd()) {
         throw corrupt("bytes left over after the model record", null);
       }
       return root;
     } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException e) {
-      throw corrupt("payload is not a format version 1 model: "
+      throw corrupt("payload is not a format version " + formatVersion + " model: "
           + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
     }
   }
@@ -88,8 +88,8 @@ final class ModelDecoder {
    * would bypass {@link #readEnum}, so it is off for this reader's own {@link GenericData}.
    */
   private static final class NamingEnumReader extends GenericDatumReader<GenericRecord> {
-    NamingEnumReader() {
-      super(SurprisalModel.getClassSchema(), SurprisalModel.getClassSchema(), slowData());
+    NamingEnumReader(Schema writer) {
+      super(writer, SurprisalModel.getClassSchema(), slowData());
     }
 
     private static GenericData slowData() {
@@ -108,6 +108,35 @@ final class ModelDecoder {
     }
   }
 
+  /**
+   * The schema a payload of that format version was written with: version 1 lacked the whitening,
+   * so its schema is kept as a resource and Avro resolves it into the current one (whitening null).
+   */
+  private static Schema writerSchema(int formatVersion) {
+    if (formatVersion == ModelCodec.FORMAT_VERSION) {
+      return SurprisalModel.getClassSchema();
+    }
+    return V1_SCHEMA;
+  }
+
+  private static final Schema V1_SCHEMA = loadV1Schema();
+
+  private static Schema loadV1Schema() {
+    try (var in = ModelDecoder.class.getResourceAsStream("model-v1.avsc")) {
+      return new Schema.Parser().parse(in);
+    } catch (IOException | NullPointerException e) {
+      throw new IllegalStateException("the format version 1 schema resource is missing from this build", e);
+    }
+  }
+
+  private static io.surprisal.model.Whitening whitening(Object w) {
+    if (w == null) {
+      return null;
+    }
+    GenericRecord r = (GenericRecord) w;
+    return new io.surprisal.model.Whitening(doubles(r.get("mean")), doubles(r.get("matrix")), doubles(r.get("inverse")));
+  }
+
   private DensityModel model(GenericRecord root) {
     List<String> names = new ArrayList<>();
     List<FeatureScaling> scalings = new ArrayList<>();
@@ -121,7 +150,7 @@ final class ModelDecoder {
           (Double) feature.get("scale"), (Double) feature.get("quantum"), (Double) feature.get("offset"),
           (Boolean) feature.get("symlog")));
     }
-    return new DensityModel(names, new Preprocessing(scalings), spec((GenericRecord) root.get("architecture")),
+    return new DensityModel(names, new Preprocessing(scalings, whitening(root.get("whitening"))), spec((GenericRecord) root.get("architecture")),
         flow((GenericRecord) root.get("flow")), new Calibration(doubles(root.get("calibration_nll"))),
         (Double) root.get("alpha"), reference, training((GenericRecord) root.get("training")));
   }

@@ -59,6 +59,7 @@ final class ModelEncoder {
         .setFeatures(features(model))
         .setArchitecture(architecture(model.spec()))
         .setFlow(flow(model.flow()))
+        .setWhitening(model.preprocessing().whitening().map(ModelEncoder::whitening).orElse(null))
         .setCalibrationNll(doubles(model.calibration().scores()))
         .setAlpha(model.alpha())
         .setTraining(training(model.training()))
@@ -72,6 +73,14 @@ final class ModelEncoder {
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory cannot fail", e);
     }
+  }
+
+  private static io.surprisal.avro.Whitening whitening(io.surprisal.model.Whitening w) {
+    return io.surprisal.avro.Whitening.newBuilder()
+        .setMean(doubles(w.mean()))
+        .setMatrix(doubles(w.matrix()))
+        .setInverse(doubles(w.inverse()))
+        .build();
   }
 
   private static List<Feature> features(DensityModel model) {

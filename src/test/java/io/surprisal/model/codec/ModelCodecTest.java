@@ -99,7 +99,7 @@ class ModelCodecTest {
   void open_reportsVersionChecksumAndWriter() throws Exception {
     byte[] bytes = ModelCodec.encode(MODEL);
     ModelArtifact artifact = ModelCodec.open(bytes, "m.model");
-    assertThat(artifact.formatVersion()).isEqualTo(1);
+    assertThat(artifact.formatVersion()).isEqualTo(2);
     assertThat(artifact.sizeBytes()).isEqualTo(bytes.length);
     assertThat(artifact.writtenBy()).startsWith("surprisal ");
     byte[] digested = new byte[12 + bytes.length - 44];
@@ -180,24 +180,24 @@ class ModelCodecTest {
   @Test
   void decode_futureVersion_isRefusedByNumber() {
     byte[] payload = ModelEncoder.payload(MODEL, "surprisal 9.0");
-    assertThatThrownBy(() -> ModelCodec.open(ModelEnvelope.wrap(2, payload), "new.model"))
+    assertThatThrownBy(() -> ModelCodec.open(ModelEnvelope.wrap(3, payload), "new.model"))
         .isInstanceOfSatisfying(CorruptModelException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_VERSION))
-        .hasMessage("new.model: unsupported format version 2; this surprisal reads format version 1"
+        .hasMessage("new.model: unsupported format version 3; this surprisal reads format versions 1 to 2"
             + " (a newer surprisal wrote the model: upgrade to load it)");
     assertThatThrownBy(() -> ModelCodec.open(ModelEnvelope.wrap(0, payload), "old.model"))
-        .hasMessage("old.model: unsupported format version 0; this surprisal reads format version 1");
+        .hasMessage("old.model: unsupported format version 0; this surprisal reads format versions 1 to 2");
   }
 
   @Test
   void decode_intactFrameAroundGarbage_isMalformed() {
     byte[] garbage = "not avro at all".getBytes(StandardCharsets.US_ASCII);
-    assertThatThrownBy(() -> ModelCodec.open(ModelEnvelope.wrap(1, garbage), "m.model"))
+    assertThatThrownBy(() -> ModelCodec.open(ModelEnvelope.wrap(2, garbage), "m.model"))
         .isInstanceOfSatisfying(CorruptModelException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MALFORMED))
-        .hasMessageStartingWith("m.model: payload is not a format version 1 model: ");
+        .hasMessageStartingWith("m.model: payload is not a format version 2 model: ");
     byte[] payload = ModelEncoder.payload(MODEL, "surprisal test");
     byte[] padded = Arrays.copyOf(payload, payload.length + 1);
-    assertThatThrownBy(() -> ModelCodec.open(ModelEnvelope.wrap(1, padded), "m.model"))
+    assertThatThrownBy(() -> ModelCodec.open(ModelEnvelope.wrap(2, padded), "m.model"))
         .hasMessage("m.model: bytes left over after the model record");
   }
 

@@ -31,13 +31,17 @@ class ModelCompatibilityTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"v1-nsf, COUPLING, SPLINE", "v1-maf, AUTOREGRESSIVE, AFFINE"})
-  void decode_formatVersion1File_loadsAndGivesTheScoresItWasWrittenWith(String name,
+  @CsvSource({"v1-nsf, 1, COUPLING, SPLINE", "v1-maf, 1, AUTOREGRESSIVE, AFFINE",
+      "v2-nsf, 2, COUPLING, SPLINE", "v2-maf, 2, AUTOREGRESSIVE, AFFINE"})
+  void decode_olderFormatFile_loadsAndGivesTheScoresItWasWrittenWith(String name, int version,
       FlowSpec.Conditioner conditioner, FlowSpec.Transform transform) throws IOException {
     ModelArtifact artifact = ModelCodec.open(resource(name + ".model"), name + ".model");
     DensityModel model = artifact.model();
 
-    assertThat(artifact.formatVersion()).isEqualTo(1);
+    assertThat(artifact.formatVersion()).isEqualTo(version);
+    assertThat(model.preprocessing().whitening()).as("format 2 added the whitening").isEqualTo(
+        version >= 2 ? model.preprocessing().whitening().filter(w -> w.dim() == 3) : java.util.Optional.empty());
+    assertThat(model.preprocessing().whitening().isPresent()).isEqualTo(version >= 2);
     assertThat(artifact.writtenBy()).isEqualTo("surprisal (development build)");
     assertThat(model.features()).containsExactly("latency_ms", "requests", "region", "cpu");
     List<FeatureScaling> pre = model.preprocessing().features();

@@ -60,7 +60,8 @@ public final class ModelFixtures {
     }
     TrainingConfig training = TrainingConfig.defaults(FlowSpec.preset(preset).withLayers(2).withHidden(8))
         .withEpochs(5).withBatchSize(64).withSeed(7);
-    return new ModelFitter(FitOptions.defaults().withTraining(training).withAlpha(0.05))
+    // from format version 2 on, the fixtures carry a whitening
+    return new ModelFitter(FitOptions.defaults().withTraining(training).withAlpha(0.05).withWhitening(true))
         .fit(FEATURES, rows, n, TrainingListener.NONE);
   }
 
