@@ -16,6 +16,7 @@ public final class FlowTrainer {
   private static final int EVAL_CHUNK = 2048;
   private static final int INIT_ROWS = 4096;
   private static final double MIN_IMPROVEMENT = 1e-4;
+  static final int PATIENCE_STEPS = 400;
 
   private final TrainingConfig config;
 
@@ -62,6 +63,7 @@ public final class FlowTrainer {
 
     int[] active = train.clone();
     int batch = Math.min(config.batchSize(), train.length);
+    int patience = effectivePatience(config.patience(), (train.length + batch - 1) / batch);
     double[] buf = new double[batch * d];
     double best = Double.POSITIVE_INFINITY;
     double[] bestParams = flow.snapshot();
@@ -118,7 +120,7 @@ public final class FlowTrainer {
           nVal > 0 ? score : Double.NaN, best, active.length, elapsed));
       LOG.debug("epoch {}: train loss {}, validation NLL {}, best {} ({} ms)", epoch, trainLoss, score, best,
           elapsed.toMillis());
-      if (sinceBest >= config.patience()) {
+      if (sinceBest >= patience) {
         reason = TrainingResult.StopReason.CONVERGED;
         break;
       }
@@ -141,6 +143,16 @@ public final class FlowTrainer {
 
   private String describe() {
     return config.spec().conditioner().name().toLowerCase() + "/" + config.spec().transform().name().toLowerCase();
+  }
+
+  /**
+   * Patience in epochs, capped so that waiting for an improvement never costs more than about
+   * {@value #PATIENCE_STEPS} optimiser steps (but at least 3 epochs): on large data one epoch holds
+   * many steps, and ten idle epochs were a third of a fit's time without changing the model kept.
+   */
+  static int effectivePatience(int patience, int stepsPerEpoch) {
+    int cap = Math.max(3, (PATIENCE_STEPS + stepsPerEpoch - 1) / stepsPerEpoch);
+    return Math.min(patience, cap);
   }
 
   /**

@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param clipNorm           global gradient-norm clip (0 disables)
  * @param validationFraction share of rows held out for early stopping
  * @param maxValidationRows  cap on held-out rows
- * @param patience           epochs without validation improvement before stopping
+ * @param patience           epochs without validation improvement before stopping (capped at the
+ *                           epochs that hold about 400 optimiser steps, at least 3)
  * @param seed               seeds initialisation, permutations, shuffling, splits and noise
  * @param timeBudget         stop after this much wall time (keeps the best model so far); null: none
  * @param trimFraction       after warm-up, drop this share of highest-NLL training rows each epoch
