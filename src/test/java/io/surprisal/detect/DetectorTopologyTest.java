@@ -167,12 +167,13 @@ class DetectorTopologyTest {
 
     Score v1 = model.score(HostReadings.features(event), TestModels.ALPHA);
     Score v2 = model.score(HostReadings.features(event), 0.01);
-    assertThat(v2.alert()).isFalse();
+    assertThat(v2.alert()).as("beyond the calibration range the tail model gives p < 0.01").isTrue();
     assertThat(driver.scores()).extracting(TestRecord::value).containsExactly(
         scored("h1", 0, v1, TestModels.ALPHA, 1),
         scored("h1", 1, v1, TestModels.ALPHA, 1),
         scored("h1", 2, v2, 0.01, 2));
-    assertThat(driver.alerts()).extracting(r -> r.value().getModelVersion()).containsExactly(1L, 1L);
+    assertThat(driver.alerts()).extracting(r -> r.value().getModelVersion(), r -> r.value().getAlpha())
+        .containsExactly(tuple(1L, TestModels.ALPHA), tuple(1L, TestModels.ALPHA), tuple(2L, 0.01));
     assertThat(driver.model.version()).hasValue(2);
     assertThat(driver.metrics.snapshot().modelSwaps()).isEqualTo(2);
     assertThat(driver.metrics.snapshot().modelVersion()).hasValue(2);
