@@ -1,6 +1,5 @@
 package io.surprisal.flow.layer;
 
-import io.surprisal.flow.kernel.SoftmaxKernel;
 
 /**
  * Monotonic rational-quadratic spline on {@code [-B, B]} with identity tails (Durkan, Bekasov,
@@ -28,7 +27,6 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
 
   private final int bins;
   private final double bound;
-  private final SoftmaxKernel softmax = SoftmaxKernel.best();
 
   public RationalQuadraticSpline(int bins, double bound) {
     if (bins < 2 || MIN_BIN * bins >= 0.5) {
@@ -208,8 +206,26 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
     softmax(p, off + bins, work, w + bins);
   }
 
+  /**
+   * Scalar on purpose: a Vector API exponential (SVML once compiled, a Java fallback before) and
+   * lane reductions do not give the same bits as each other, which would make training and scoring
+   * depend on when the JIT compiled this method instead of only on the seed.
+   */
   private void softmax(double[] p, int off, double[] out, int outOff) {
-    softmax.normalise(p, off, bins, MIN_BIN, out, outOff);
+    double max = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < bins; j++) {
+      max = Math.max(max, p[off + j]);
+    }
+    double total = 0;
+    for (int j = 0; j < bins; j++) {
+      double e = Math.exp(p[off + j] - max);
+      out[outOff + j] = e;
+      total += e;
+    }
+    double scale = (1 - MIN_BIN * bins) / total;
+    for (int j = 0; j < bins; j++) {
+      out[outOff + j] = MIN_BIN + scale * out[outOff + j];
+    }
   }
 
 

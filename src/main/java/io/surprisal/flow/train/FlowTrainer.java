@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Maximum-likelihood training of a flow with Adam on minibatches, a held-out validation split with
- * early stopping (the best parameters are kept), optional time budget, and optional trimming of the
+ * early stopping (the best parameters are kept; the learning rate halves after half the patience
+ * without improvement), optional time budget, and optional trimming of the
  * highest-NLL rows after warm-up for training on contaminated data. Deterministic for a seed.
  */
 public final class FlowTrainer {
@@ -69,6 +70,8 @@ public final class FlowTrainer {
     double[] bestParams = flow.snapshot();
     int bestEpoch = 0;
     int sinceBest = 0;
+    int sinceDecay = 0;
+    double learningRate = config.learningRate();
     int epoch = 0;
     TrainingResult.StopReason reason = TrainingResult.StopReason.MAX_EPOCHS;
     long deadline = config.timeBudget() == null ? Long.MAX_VALUE : start + config.timeBudget().toNanos();
@@ -96,7 +99,7 @@ public final class FlowTrainer {
           }
         }
         double loss = flow.lossAndGradient(x, m);
-        if (Double.isFinite(loss) && Double.isFinite(flow.step(adam, config.learningRate()))) {
+        if (Double.isFinite(loss) && Double.isFinite(flow.step(adam, learningRate))) {
           lossSum += loss * m;
           lossRows += m;
         }
@@ -112,8 +115,15 @@ public final class FlowTrainer {
         bestParams = flow.snapshot();
         bestEpoch = epoch;
         sinceBest = 0;
+        sinceDecay = 0;
       } else {
         sinceBest++;
+        sinceDecay++;
+        // reduce on plateau: half the step after half the patience without improvement
+        if (sinceDecay >= Math.max(1, patience / 2) && learningRate > config.learningRate() / 64) {
+          learningRate /= 2;
+          sinceDecay = 0;
+        }
       }
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       listener.epochFinished(new EpochReport(epoch, config.maxEpochs(), trainLoss,
