@@ -75,11 +75,23 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
       return 0;
     }
     normalise(p, off, work, w);
-    int k = locate(x, work, w);
-    double xk = knot(work, w, k);
-    double wk = 2 * bound * work[w + k];
-    double yk = knot(work, w + bins, k);
-    double hk = 2 * bound * work[w + bins + k];
+    // find the bin and both left knots in one pass over the cumulative sizes
+    double twoB = 2 * bound;
+    double below = 0;
+    double belowHeight = 0;
+    int k = 0;
+    for (; k < bins - 1; k++) {
+      double next = below + work[w + k];
+      if (x < -bound + twoB * next) {
+        break;
+      }
+      below = next;
+      belowHeight += work[w + bins + k];
+    }
+    double xk = -bound + twoB * below;
+    double wk = twoB * work[w + k];
+    double yk = -bound + twoB * belowHeight;
+    double hk = twoB * work[w + bins + k];
     double dk = derivative(p, off, k);
     double dk1 = derivative(p, off, k + 1);
     double t = clamp01((x - xk) / wk);
