@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * retrain.interval} once {@code retrain.min.new.events} new events arrived, fits a new model with
  * {@link Retrainer} and publishes it to {@code models.topic} as the next version, unless it is worse
  * than the current model by more than {@code publish.max.nll.regression}. The consumer keeps polling
- * while a model trains.
+ * while a model trains. While the models topic holds no version of the model, the trainer checks
+ * every second (or every {@code retrain.interval}, if shorter) instead, so the first model comes as
+ * soon as {@code retrain.min.new.events} events arrived: detectors hold every event until it exists.
  *
  * <p>Before each retraining the trainer reads the models topic, so it numbers versions after the
  * highest one there (also after a restart or a {@code models rollback}) and filters and compares
@@ -41,6 +43,8 @@ public final class Trainer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
   private static final Duration POLL = Duration.ofMillis(200);
   private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(60);
+  /** How often a trainer without a model checks for enough events: detectors hold events until the first. */
+  static final Duration FIRST_MODEL_CHECK = Duration.ofSeconds(1);
 
   /** Lifecycle of a trainer. */
   public enum State { CREATED, RUNNING, CLOSED, FAILED }
@@ -61,6 +65,7 @@ public final class Trainer implements AutoCloseable {
   private final Duration minCompactionLag;
   private volatile State state = State.CREATED;
   private volatile long lastPublishedVersion;
+  private long nextCheckNanos;
   private KafkaConsumer<byte[], byte[]> consumer;
   private WindowFeeder feeder;
   private Thread consumerThread;
@@ -116,7 +121,23 @@ public final class Trainer implements AutoCloseable {
     training = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "surprisal-trainer-fit"));
     state = State.RUNNING;
     consumerThread.start();
-    training.scheduleWithFixedDelay(this::retrainIfDue, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    long tick = Math.min(interval.toMillis(), FIRST_MODEL_CHECK.toMillis());
+    nextCheckNanos = System.nanoTime() + interval.toNanos();
+    training.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * One tick of the schedule, on the training thread. Until a version of the model exists the
+   * trainer checks on every tick, so the first model comes as soon as there are enough events
+   * (detectors hold every event until then); after that it checks {@code retrain.interval} after the
+   * end of the previous check.
+   */
+  private void tick() {
+    if (lastPublishedVersion > 0 && System.nanoTime() < nextCheckNanos) {
+      return;
+    }
+    retrainIfDue();
+    nextCheckNanos = System.nanoTime() + interval.toNanos();
   }
 
   private void consume(AvroDeserializer deserializer) {

@@ -47,7 +47,7 @@ public final class TrainerConfig {
           WindowMode.SLIDING, "sliding: the newest events; reservoir: a uniform sample of all events (seeded).");
   public static final ConfigKey<Duration> RETRAIN_INTERVAL =
       ConfigKey.withDefault("retrain.interval", ValueType.DURATION, Duration.ofMinutes(5),
-          "How often the trainer checks whether to fit a new model.")
+          "How often the trainer checks whether to fit a new model (before the first model: every second).")
           .validatedBy(Validator.atLeast(Duration.ofMillis(100), "100ms"));
   public static final ConfigKey<Integer> RETRAIN_MIN_NEW_EVENTS =
       ConfigKey.withDefault("retrain.min.new.events", ValueType.INT, 1000,

@@ -116,4 +116,23 @@ class TrainerIT {
         .contains("model 'telemetry'").contains("nats worse than the current model's")
         .contains("publish.max.nll.regression");
   }
+
+  @Test
+  void trainer_noModelYet_fitsTheFirstAsSoonAsEnoughEventsArrived_notAfterTheInterval() {
+    // 1. configure: an hour between retrainings, far longer than this test may wait
+    String input = KafkaFixture.uniqueTopic("telemetry");
+    String models = KafkaFixture.uniqueTopic("models");
+    KafkaFixture.createTopic(input, 1, Map.of());
+    try (Trainer trainer = new Trainer(config(input, models, Map.of("window.size", "1000",
+        "retrain.min.new.events", "300", "retrain.interval", "1h")))) {
+      trainer.start();
+
+      // 2. produce enough events for a first model
+      produce(input, 1, 400);
+
+      // 3. verify: version 1 is published long before the hour is up
+      await("version 1", () -> trainer.lastPublishedVersion() == 1);
+    }
+    assertThat(versions(models)).extracting(ModelVersion::getVersion).containsExactly(1L);
+  }
 }
