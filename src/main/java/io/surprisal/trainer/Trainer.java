@@ -176,9 +176,13 @@ public final class Trainer implements AutoCloseable {
       FeatureSpec spec = feeder.spec();
       WindowSnapshot window = feeder.takeForTraining();
       LOG.info("retraining model '{}' on {} events ({} new)", modelName, window.size(), fresh);
-      RetrainOutcome outcome = retrainer.retrain(spec.names(), window, current,
-          r -> LOG.info("epoch {}/{}: training loss {}, validation NLL {} (best {})", r.epoch(), r.maxEpochs(),
-              round(r.trainLoss()), round(r.validationNll()), round(r.bestValidationNll())));
+      RetrainOutcome outcome = retrainer.retrain(spec.names(), window, current, r -> {
+        if (state != State.RUNNING) {
+          throw new TrainingAbandonedException(r.epoch());
+        }
+        LOG.info("epoch {}/{}: training loss {}, validation NLL {} (best {})", r.epoch(), r.maxEpochs(),
+            round(r.trainLoss()), round(r.validationNll()), round(r.bestValidationNll()));
+      });
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       switch (outcome) {
         case RetrainOutcome.Refused refused -> {
@@ -202,6 +206,8 @@ public final class Trainer implements AutoCloseable {
                   : round(accepted.candidate().previousValidationNll()), took.toMillis());
         }
       }
+    } catch (TrainingAbandonedException e) {
+      LOG.info("the trainer was closed while training: {}", e.getMessage());
     } catch (RuntimeException e) {
       metrics.failed();
       LOG.error("retraining model '{}' failed: {}", modelName, e.toString(), e);
@@ -272,7 +278,10 @@ public final class Trainer implements AutoCloseable {
     return metrics;
   }
 
-  /** Stops consuming and training; a training in progress is abandoned and publishes nothing. */
+  /**
+   * Stops consuming and training; a training in progress is abandoned at the end of its current
+   * epoch and publishes nothing.
+   */
   @Override
   public synchronized void close() {
     if (state == State.CLOSED || state == State.CREATED) {
