@@ -81,7 +81,7 @@ public final class Trainer implements AutoCloseable {
     this.kafka = TrainerConfig.kafka(config);
     this.modelsTopic = new ModelsTopic(kafka, config.get(TrainerConfig.MODELS_TOPIC), KAFKA_TIMEOUT);
     this.retrainer = new Retrainer(TrainerConfig.fitOptions(config), config.get(TrainerConfig.RETRAIN_HOLDOUT_FRACTION),
-        config.get(TrainerConfig.PUBLISH_MAX_NLL_REGRESSION));
+        config.get(TrainerConfig.PUBLISH_MAX_NLL_REGRESSION), config.get(TrainerConfig.RETRAIN_EXCLUDE_FLAGGED));
     // every setting is read here, so that a bad one fails before anything connects
     this.features = config.find(TrainerConfig.FEATURES).orElse(List.of());
     this.windowMode = config.get(TrainerConfig.WINDOW_MODE);

@@ -22,10 +22,8 @@ class RetrainerTest {
   @Test
   void calibrateAlsoOnFlagged_addsTheCalibrationShareOfTheFlaggedRowsScoredByTheNewModel() {
     // a tiny model fitted on 1000 simulated events (300 of them calibrate it: 30 % of the fitted rows)
-    Config config = Config.of(Map.of("bootstrap.servers", "unused:9092", "input.topic", "unused",
-        "model.epochs", "1", "model.layers", "1", "model.hidden", "4", "model.calibration.fraction", "0.3"),
-        ConfigKeys.ALL);
-    Retrainer retrainer = new Retrainer(TrainerConfig.fitOptions(config), 0.1, 0.25);
+    Config config = tinyModels();
+    Retrainer retrainer = new Retrainer(TrainerConfig.fitOptions(config), 0.1, 0.25, true);
     WindowSnapshot window = window(1200);
     double[] fitRows = Arrays.copyOf(window.rows(), 1000 * SPEC.size());
     DensityModel fitted = new ModelFitter(TrainerConfig.fitOptions(config))
@@ -44,6 +42,40 @@ class RetrainerTest {
     assertThat(flaggedNll).contains(added);
     assertThat(calibrated.flow()).isSameAs(fitted.flow());
     assertThat(calibrated.alpha()).isEqualTo(fitted.alpha());
+  }
+
+  @Test
+  void retrain_excludeFlaggedOff_fitsOnEveryWindowEventTheCurrentModelFlags() {
+    // a current model that flags about a fifth of the window (alpha 0.2)
+    Config config = tinyModels();
+    WindowSnapshot window = window(1000);
+    DensityModel current = new ModelFitter(TrainerConfig.fitOptions(config))
+        .fit(SPEC.names(), window.rows(), 1000, TrainingListener.NONE).withAlpha(0.2);
+
+    RetrainOutcome.Candidate excluding = candidate(new Retrainer(TrainerConfig.fitOptions(config), 0.1, 1e9, true)
+        .retrain(SPEC.names(), window, current, TrainingListener.NONE));
+    RetrainOutcome.Candidate keeping = candidate(new Retrainer(TrainerConfig.fitOptions(config), 0.1, 1e9, false)
+        .retrain(SPEC.names(), window, current, TrainingListener.NONE));
+
+    assertThat(excluding.excludedCount()).isGreaterThan(100);
+    long kept = 1000 - excluding.excludedCount();
+    assertThat(excluding.rowCount()).isEqualTo(kept - Math.round(kept * 0.1));
+    assertThat(keeping.excludedCount()).isZero();
+    assertThat(keeping.rowCount()).isEqualTo(900);
+    assertThat(keeping.previousValidationNll()).as("still compared with the current model").isNotNull();
+  }
+
+  private static Config tinyModels() {
+    return Config.of(Map.of("bootstrap.servers", "unused:9092", "input.topic", "unused",
+        "model.epochs", "1", "model.layers", "1", "model.hidden", "4", "model.calibration.fraction", "0.3"),
+        ConfigKeys.ALL);
+  }
+
+  private static RetrainOutcome.Candidate candidate(RetrainOutcome outcome) {
+    return switch (outcome) {
+      case RetrainOutcome.Accepted accepted -> accepted.candidate();
+      case RetrainOutcome.Refused refused -> refused.candidate();
+    };
   }
 
   private static WindowSnapshot window(int n) {
