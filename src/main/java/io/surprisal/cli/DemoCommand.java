@@ -5,7 +5,7 @@ import io.surprisal.demo.Confusion;
 import io.surprisal.demo.Demo;
 import io.surprisal.demo.DemoProgress;
 import io.surprisal.demo.DemoSettings;
-import io.surprisal.demo.DemoStartException;
+import io.surprisal.demo.DemoCancelledException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -13,7 +13,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -94,23 +93,24 @@ final class DemoCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    CtrlC ctrlC = new CtrlC(Thread.currentThread());
+    CtrlC ctrlC = new CtrlC();
     Runtime.getRuntime().addShutdownHook(ctrlC.hook);
     try (QuietLogs quiet = QuietLogs.apply(QUIET, System.getenv(QuietLogs.LEVEL_VARIABLE))) {
       err.println("surprisal demo: " + (duration == null ? "runs until Ctrl-C"
           : "runs for " + duration.toSeconds() + " s (Ctrl-C stops it earlier)"));
       Demo demo;
       try {
-        demo = Demo.start(settings, err::println);
-      } catch (DemoStartException e) {
-        if (!ctrlC.requested()) {
+        demo = Demo.start(settings, err::println, ctrlC::requested);
+      } catch (RuntimeException | LinkageError e) {
+        // after Ctrl-C a component may also fail to start because the JVM is shutting down (Kafka's
+        // static initialisers add shutdown hooks, and fail with an ExceptionInInitializerError)
+        if (!(e instanceof DemoCancelledException) && !ctrlC.requested()) {
           throw e;
         }
+        err.println("Ctrl-C: stopped what had started");
         out.println(new DemoProgress(Duration.ZERO, 0, Confusion.EMPTY, 0, OptionalLong.empty(), 0, 0,
             settings.minNewEvents()).summaryLine());
         return ExitCode.OK.code();
-      } finally {
-        ctrlC.started();
       }
       try (demo) {
         watch(demo, err, ctrlC);
@@ -143,22 +143,17 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /**
-   * Ctrl-C (or SIGTERM): the JVM runs {@link #hook}, which tells the command to stop, interrupts
-   * its thread if it is still starting the demo, and waits until the command has printed its
-   * summary and closed the demo.
+   * Ctrl-C (or SIGTERM): the JVM runs {@link #hook}, which tells the command to stop and waits until
+   * the command has printed its summary and closed the demo.
    */
   private static final class CtrlC {
     private final CountDownLatch requested = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
-    private final AtomicBoolean starting = new AtomicBoolean(true);
     private final Thread hook;
 
-    CtrlC(Thread command) {
+    CtrlC() {
       this.hook = new Thread(() -> {
         requested.countDown();
-        if (starting.get()) {
-          command.interrupt();
-        }
         try {
           done.await(90, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -171,17 +166,12 @@ final class DemoCommand implements Callable<Integer> {
       return requested.getCount() == 0;
     }
 
-    /** The demo has started (or failed to); clears an interrupt that came too late to stop the start. */
-    void started() {
-      starting.set(false);
-      Thread.interrupted();
-    }
-
     /** Waits up to {@code nanos} for Ctrl-C; true if it came. */
     boolean await(long nanos) {
       try {
         return requested.await(nanos, TimeUnit.NANOSECONDS);
       } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         return true;
       }
     }

@@ -30,7 +30,7 @@ final class DemoProgressLine {
   /** The last line, once the demo has stopped: what happened over the whole run. */
   static String end(DemoProgress last) {
     return String.format(Locale.ROOT, "done after %d s: %,d events written, %,d scored, %,d dead-lettered, %,d alerts;"
-            + " precision %.3f, recall %.3f over the scored events; %d model versions published",
+            + " precision %.3f, recall %.3f over the scored events; model versions published: %d",
         last.elapsed().toSeconds(), last.written(), last.scored().events(), last.deadLetters(), last.scored().alerts(),
         last.scored().precision(), last.scored().recall(), last.modelsPublished());
   }

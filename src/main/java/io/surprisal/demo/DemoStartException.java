@@ -7,6 +7,7 @@ public final class DemoStartException extends SurprisalException {
   private static final long serialVersionUID = 1L;
 
   DemoStartException(String component, Throwable cause) {
-    super("the demo could not start " + component + ": " + cause.getMessage(), cause);
+    super("the demo could not start " + component + ": "
+        + (cause.getMessage() != null ? cause.getMessage() : cause.toString()), cause);
   }
 }

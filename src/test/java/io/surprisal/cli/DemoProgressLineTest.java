@@ -57,7 +57,7 @@ class DemoProgressLineTest {
         OptionalLong.of(3), 3, 10_000, 5000);
 
     assertThat(DemoProgressLine.end(last)).isEqualTo("done after 101 s: 180,017 events written, 180,017 scored,"
-        + " 0 dead-lettered, 1,963 alerts; precision 0.884, recall 0.964 over the scored events; 3 model versions"
-        + " published");
+        + " 0 dead-lettered, 1,963 alerts; precision 0.884, recall 0.964 over the scored events; model versions"
+        + " published: 3");
   }
 }
