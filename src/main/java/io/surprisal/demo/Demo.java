@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedSet;
@@ -257,6 +258,11 @@ public final class Demo implements AutoCloseable {
   /** The broker's {@code bootstrap.servers}. */
   public String bootstrapServers() {
     return kafka.bootstrapServers();
+  }
+
+  /** The folders the demo writes to (the broker's data, Kafka Streams' state); {@link #close()} deletes them. */
+  public List<Path> temporaryFolders() {
+    return List.of(kafka.dataDirectory(), stateDir);
   }
 
   /** The registry's process id, to check it is gone after {@link #close()}. */
