@@ -6,9 +6,11 @@ import io.surprisal.demo.Demo;
 import io.surprisal.demo.DemoProgress;
 import io.surprisal.demo.DemoSettings;
 import io.surprisal.demo.DemoCancelledException;
+import io.surprisal.demo.DemoFailedException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +24,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code surprisal demo}: the whole pipeline on this machine ({@link Demo}) with live progress on
  * stderr, until {@code --duration} has passed or Ctrl-C; then one machine-readable line on stdout,
- * {@code summary events=N alerts=N precision=P recall=R models=V dlq=N}.
+ * {@code summary events=N alerts=N precision=P recall=R models=V dlq=N}. If a component stopped
+ * working, the demo stops too, prints the summary of what happened until then, and exits 1 saying
+ * which.
  */
 @Command(
     name = "demo",
@@ -114,10 +118,14 @@ final class DemoCommand implements Callable<Integer> {
       }
       try (demo) {
         watch(demo, err, ctrlC);
+        Optional<String> failure = demo.failure();
         err.println("stopping: generator, detector (scoring what is queued), trainer, registry, broker ...");
         DemoProgress last = demo.finish(DRAIN);
         err.println(DemoProgressLine.end(last));
         out.println(last.summaryLine());
+        if (failure.isPresent()) {
+          throw new DemoFailedException(failure.get());
+        }
       }
     } finally {
       ctrlC.done();
@@ -125,7 +133,10 @@ final class DemoCommand implements Callable<Integer> {
     return ExitCode.OK.code();
   }
 
-  /** Prints progress every {@link #PROGRESS_INTERVAL} until the duration has passed or Ctrl-C. */
+  /**
+   * Prints progress every {@link #PROGRESS_INTERVAL} until the duration has passed, Ctrl-C, or a
+   * component stopped working.
+   */
   private void watch(Demo demo, PrintWriter err, CtrlC ctrlC) {
     long end = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
     DemoProgress before = demo.progress();
@@ -139,6 +150,9 @@ final class DemoCommand implements Callable<Integer> {
       DemoProgressLine.modelChange(now, before).ifPresent(err::println);
       err.println(DemoProgressLine.of(now, before));
       before = now;
+      if (demo.failure().isPresent()) {
+        return;
+      }
     }
   }
 

@@ -1,7 +1,5 @@
 package io.surprisal.demo;
 
-import io.surprisal.config.Config;
-import io.surprisal.config.ConfigKeys;
 import io.surprisal.detect.Detector;
 import io.surprisal.local.ApicurioRegistry;
 import io.surprisal.local.EmbeddedKafka;
@@ -15,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -46,7 +45,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Demo implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
-  private static final String MODEL_NAME = "surprisal";
 
   private final DemoSettings settings;
   private final DemoTopics topics = DemoTopics.DEFAULT;
@@ -118,7 +116,7 @@ public final class Demo implements AutoCloseable {
     stateDir = step("the detector's state folder", () -> Files.createTempDirectory("surprisal-demo-streams-"));
     checkNotCancelled(cancelled);
     step("the trainer", () -> {
-      trainer = new Trainer(trainerConfig());
+      trainer = new Trainer(ComponentSettings.trainer(settings, topics, clientConfig()));
       trainer.start();
       return trainer;
     });
@@ -127,7 +125,7 @@ public final class Demo implements AutoCloseable {
         settings.minNewEvents(), settings.windowSize()));
     checkNotCancelled(cancelled);
     step("the detector", () -> {
-      detector = Detector.create(detectorConfig());
+      detector = Detector.create(ComponentSettings.detector(topics, clientConfig(), stateDir));
       detector.start();
       return detector;
     });
@@ -189,60 +187,23 @@ public final class Demo implements AutoCloseable {
     return config;
   }
 
-  /**
-   * The trainer: a small masked autoregressive flow (4 layers of width 16, 20 epochs) fits a
-   * 5000-event window in about 4 s on 2 cores, and 10,000 events in about 10 s. Measured on the
-   * simulator's events at alpha 0.001, it finds all the anomalies that the default spline flow of
-   * the same size misses (memory jumps of the smallest service, which only stand out given the
-   * service's traffic: recall 1.0 against 0.92) at the same false-positive rate. 30 % of the fitted
-   * rows calibrate, so even the first model has more than the 999 calibration rows that a p-value of
-   * 0.001 needs. Later models fit on every window event ({@code retrain.exclude.flagged=false}),
-   * which keeps their false-positive rate near alpha (0.15 % against 0.40 % by the third model).
-   */
-  private Config trainerConfig() {
-    Map<String, String> values = strings(clientConfig());
-    values.put("input.topic", topics.input());
-    values.put("models.topic", topics.models());
-    values.put("model.name", MODEL_NAME);
-    values.put("group.id", "surprisal-demo-trainer");
-    values.put("window.size", Integer.toString(settings.windowSize()));
-    values.put("retrain.min.new.events", Integer.toString(settings.minNewEvents()));
-    values.put("retrain.interval", settings.retrainInterval().toMillis() + "ms");
-    values.put("model.seed", Long.toString(settings.seed()));
-    values.put("model.flow", "maf");
-    values.put("model.layers", "4");
-    values.put("model.hidden", "16");
-    values.put("model.epochs", "20");
-    values.put("model.calibration.fraction", "0.3");
-    values.put("retrain.exclude.flagged", "false");
-    return Config.of(values, ConfigKeys.ALL);
-  }
-
-  /** The detector: at-least-once, one stream thread, every score to the scores topic for the monitor. */
-  private Config detectorConfig() {
-    Map<String, String> values = strings(clientConfig());
-    values.put("input.topic", topics.input());
-    values.put("alerts.topic", topics.alerts());
-    values.put("scores.topic", topics.scores());
-    values.put("dlq.topic", topics.deadLetters());
-    values.put("models.topic", topics.models());
-    values.put("model.name", MODEL_NAME);
-    values.put("application.id", "surprisal-demo-detector");
-    values.put("state.dir", stateDir.toString());
-    return Config.of(values, ConfigKeys.ALL);
-  }
-
-  private static Map<String, String> strings(Map<String, Object> config) {
-    Map<String, String> out = new HashMap<>();
-    config.forEach((k, v) -> out.put(k, v.toString()));
-    return out;
-  }
-
   /** Where the demo stands now. */
   public DemoProgress progress() {
     return new DemoProgress(Duration.ofNanos(System.nanoTime() - startNanos), generator.written(),
         monitor.confusion(), monitor.deadLetters(), detector.modelVersion(),
         trainer.metrics().versionsPublished(), trainer.windowSize(), settings.minNewEvents());
+  }
+
+  /**
+   * What stopped working, if anything did: the generator (the broker refused events), the monitor,
+   * the detector (see {@link Detector#failure()}) or the trainer's consumer.
+   */
+  public Optional<String> failure() {
+    return generator.failure().map(e -> "the generator stopped: " + e)
+        .or(() -> monitor.failure().map(e -> "the monitor stopped: " + e))
+        .or(() -> detector.failure().map(e -> "the detector stopped: " + e))
+        .or(() -> trainer.state() == Trainer.State.FAILED
+            ? Optional.of("the trainer's consumer failed (see the log)") : Optional.empty());
   }
 
   /** The model versions that scored the events so far. */

@@ -38,6 +38,7 @@ class DemoIT {
       // 2. produce (the generator runs): wait for the first model and 2000 events scored with it
       await("the first model", () -> !demo.progress().waitingForFirstModel());
       await("2000 events scored", () -> demo.progress().scored().events() >= 2000);
+      assertThat(demo.failure()).isEmpty();
 
       // 3. finish: the generator stops and the detector scores what is queued
       last = demo.finish(Duration.ofSeconds(30));
