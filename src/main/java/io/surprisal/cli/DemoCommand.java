@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--duration", paramLabel = "DURATION", converter = ModelOptions.DurationConverter.class,
-      description = "Stop by itself after this long (90s, 5m); default: run until Ctrl-C.")
+      description = "Stop by itself this long after everything started (90s, 5m); default: run until Ctrl-C.")
   Duration duration;
 
   @Option(names = "--rate", defaultValue = "2000", description = "Events per second (default ${DEFAULT-VALUE}).")
