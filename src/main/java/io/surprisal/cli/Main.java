@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
       TrainCommand.class,
       GenerateCommand.class,
       ModelsCommand.class,
-      DetectCommand.class
+      DetectCommand.class,
+      DemoCommand.class
     })
 public final class Main implements Runnable {
   /** Set to 1 to print the stack trace of internal errors, like {@code --verbose}. */

@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -48,7 +50,7 @@ public final class TelemetryProducer implements AutoCloseable {
     long start = clock.getAsLong();
     long sent = 0;
     long anomalies = 0;
-    java.util.concurrent.Future<?> last = null;
+    Future<?> last = null;
     while (sent < count && clock.getAsLong() < until) {
       if (ratePerSecond > 0) {
         long due = start + (long) (sent * 1e9 / ratePerSecond);
@@ -58,10 +60,7 @@ public final class TelemetryProducer implements AutoCloseable {
         }
       }
       SimulatedEvent event = simulator.next();
-      ServiceTelemetry value = event.value();
-      // The record gets the producer's clock: simulated time runs ahead of it at high rates, and
-      // brokers reject timestamps more than log.message.timestamp.after.max.ms (1 h) in the future.
-      last = producer.send(new ProducerRecord<>(topic, null, null, value.getInstanceId(), value, event.headers()));
+      last = send(event);
       sent++;
       anomalies += event.isAnomaly() ? 1 : 0;
     }
@@ -74,6 +73,24 @@ public final class TelemetryProducer implements AutoCloseable {
       }
     }
     return new Sent(sent, anomalies);
+  }
+
+  /**
+   * Sends one event, keyed by its instance id, with its ground-truth headers, without waiting; the
+   * record gets the producer's clock as its timestamp (simulated time runs ahead of it at high
+   * rates, and brokers reject timestamps more than {@code log.message.timestamp.after.max.ms}, 1 h,
+   * in the future).
+   *
+   * @return the broker's acknowledgement to come; it fails if the broker rejects the record
+   */
+  public Future<RecordMetadata> send(SimulatedEvent event) {
+    ServiceTelemetry value = event.value();
+    return producer.send(new ProducerRecord<>(topic, null, null, value.getInstanceId(), value, event.headers()));
+  }
+
+  /** Sends every buffered record and waits for the broker's answers. */
+  public void flush() {
+    producer.flush();
   }
 
   /** What {@link #send} wrote. */

@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * retrain.interval} once {@code retrain.min.new.events} new events arrived, fits a new model with
  * {@link Retrainer} and publishes it to {@code models.topic} as the next version, unless it is worse
  * than the current model by more than {@code publish.max.nll.regression}. The consumer keeps polling
- * while a model trains.
+ * while a model trains. While the models topic holds no version of the model, the trainer checks
+ * every second (or every {@code retrain.interval}, if shorter) instead, so the first model comes as
+ * soon as {@code retrain.min.new.events} events arrived: detectors hold every event until it exists.
  *
  * <p>Before each retraining the trainer reads the models topic, so it numbers versions after the
  * highest one there (also after a restart or a {@code models rollback}) and filters and compares
@@ -45,6 +47,8 @@ public final class Trainer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
   private static final Duration POLL = Duration.ofMillis(200);
   private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(60);
+  /** How often a trainer without a model checks for enough events: detectors hold events until the first. */
+  static final Duration FIRST_MODEL_CHECK = Duration.ofSeconds(1);
 
   /** Lifecycle of a trainer. */
   public enum State { CREATED, RUNNING, CLOSED, FAILED }
@@ -66,6 +70,7 @@ public final class Trainer implements AutoCloseable {
   private final MeterRegistry meters;
   private volatile State state = State.CREATED;
   private volatile long lastPublishedVersion;
+  private long nextCheckNanos;
   private KafkaConsumer<byte[], byte[]> consumer;
   private WindowFeeder feeder;
   private Thread consumerThread;
@@ -93,7 +98,7 @@ public final class Trainer implements AutoCloseable {
     this.kafka = TrainerConfig.kafka(config);
     this.modelsTopic = new ModelsTopic(kafka, config.get(TrainerConfig.MODELS_TOPIC), KAFKA_TIMEOUT);
     this.retrainer = new Retrainer(TrainerConfig.fitOptions(config), config.get(TrainerConfig.RETRAIN_HOLDOUT_FRACTION),
-        config.get(TrainerConfig.PUBLISH_MAX_NLL_REGRESSION));
+        config.get(TrainerConfig.PUBLISH_MAX_NLL_REGRESSION), config.get(TrainerConfig.RETRAIN_EXCLUDE_FLAGGED));
     // every setting is read here, so that a bad one fails before anything connects
     this.features = config.find(TrainerConfig.FEATURES).orElse(List.of());
     this.windowMode = config.get(TrainerConfig.WINDOW_MODE);
@@ -137,7 +142,23 @@ public final class Trainer implements AutoCloseable {
     training = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "surprisal-trainer-fit"));
     state = State.RUNNING;
     consumerThread.start();
-    training.scheduleWithFixedDelay(this::retrainIfDue, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    long tick = Math.min(interval.toMillis(), FIRST_MODEL_CHECK.toMillis());
+    nextCheckNanos = System.nanoTime() + interval.toNanos();
+    training.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * One tick of the schedule, on the training thread. Until a version of the model exists the
+   * trainer checks on every tick, so the first model comes as soon as there are enough events
+   * (detectors hold every event until then); after that it checks {@code retrain.interval} after the
+   * end of the previous check.
+   */
+  private void tick() {
+    if (lastPublishedVersion > 0 && System.nanoTime() < nextCheckNanos) {
+      return;
+    }
+    retrainIfDue();
+    nextCheckNanos = System.nanoTime() + interval.toNanos();
   }
 
   private void consume(AvroDeserializer deserializer) {
@@ -176,9 +197,13 @@ public final class Trainer implements AutoCloseable {
       FeatureSpec spec = feeder.spec();
       WindowSnapshot window = feeder.takeForTraining();
       LOG.info("retraining model '{}' on {} events ({} new)", modelName, window.size(), fresh);
-      RetrainOutcome outcome = retrainer.retrain(spec.names(), window, current,
-          r -> LOG.info("epoch {}/{}: training loss {}, validation NLL {} (best {})", r.epoch(), r.maxEpochs(),
-              round(r.trainLoss()), round(r.validationNll()), round(r.bestValidationNll())));
+      RetrainOutcome outcome = retrainer.retrain(spec.names(), window, current, r -> {
+        if (state != State.RUNNING) {
+          throw new TrainingAbandonedException(r.epoch());
+        }
+        LOG.info("epoch {}/{}: training loss {}, validation NLL {} (best {})", r.epoch(), r.maxEpochs(),
+            round(r.trainLoss()), round(r.validationNll()), round(r.bestValidationNll()));
+      });
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       switch (outcome) {
         case RetrainOutcome.Refused refused -> {
@@ -202,6 +227,8 @@ public final class Trainer implements AutoCloseable {
                   : round(accepted.candidate().previousValidationNll()), took.toMillis());
         }
       }
+    } catch (TrainingAbandonedException e) {
+      LOG.info("the trainer was closed while training: {}", e.getMessage());
     } catch (RuntimeException e) {
       metrics.failed();
       LOG.error("retraining model '{}' failed: {}", modelName, e.toString(), e);
@@ -294,7 +321,10 @@ public final class Trainer implements AutoCloseable {
     return metrics;
   }
 
-  /** Stops consuming and training; a training in progress is abandoned and publishes nothing. */
+  /**
+   * Stops consuming and training; a training in progress is abandoned at the end of its current
+   * epoch and publishes nothing.
+   */
   @Override
   public synchronized void close() {
     if (state == State.CLOSED || state == State.CREATED) {

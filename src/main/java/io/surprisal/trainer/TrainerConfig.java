@@ -47,7 +47,7 @@ public final class TrainerConfig {
           WindowMode.SLIDING, "sliding: the newest events; reservoir: a uniform sample of all events (seeded).");
   public static final ConfigKey<Duration> RETRAIN_INTERVAL =
       ConfigKey.withDefault("retrain.interval", ValueType.DURATION, Duration.ofMinutes(5),
-          "How often the trainer checks whether to fit a new model.")
+          "How often the trainer checks whether to fit a new model (before the first model: every second).")
           .validatedBy(Validator.atLeast(Duration.ofMillis(100), "100ms"));
   public static final ConfigKey<Integer> RETRAIN_MIN_NEW_EVENTS =
       ConfigKey.withDefault("retrain.min.new.events", ValueType.INT, 1000,
@@ -57,6 +57,10 @@ public final class TrainerConfig {
       ConfigKey.withDefault("retrain.holdout.fraction", ValueType.DOUBLE, 0.1,
           "Share of the window kept out of fitting, on which the new and the current model are compared.")
           .validatedBy(Validator.of("in (0, 0.5]", v -> v > 0 && v <= 0.5));
+  public static final ConfigKey<Boolean> RETRAIN_EXCLUDE_FLAGGED =
+      ConfigKey.withDefault("retrain.exclude.flagged", ValueType.BOOLEAN, true,
+          "Leave the window events that the newest model flags out of the next fit: surer that anomalies are"
+              + " not learnt as normal, but later models alert more often on normal events (3 x alpha measured).");
   public static final ConfigKey<Double> PUBLISH_MAX_NLL_REGRESSION =
       ConfigKey.withDefault("publish.max.nll.regression", ValueType.DOUBLE, 0.25,
           "Nats per event by which a new model's held-out NLL may exceed the current model's; worse is not published.")
@@ -94,7 +98,7 @@ public final class TrainerConfig {
 
   /** The keys of this class, for {@link io.surprisal.config.ConfigKeys#ALL} (the shared ones are in PipelineConfig). */
   public static final List<ConfigKey<?>> KEYS = List.of(MODELS_TOPIC_MIN_COMPACTION_LAG, GROUP_ID, FEATURES, WINDOW_SIZE, WINDOW_MODE, RETRAIN_INTERVAL, RETRAIN_MIN_NEW_EVENTS,
-      RETRAIN_HOLDOUT_FRACTION, PUBLISH_MAX_NLL_REGRESSION, MODEL_FLOW, MODEL_EPOCHS, MODEL_HIDDEN, MODEL_LAYERS,
+      RETRAIN_HOLDOUT_FRACTION, RETRAIN_EXCLUDE_FLAGGED, PUBLISH_MAX_NLL_REGRESSION, MODEL_FLOW, MODEL_EPOCHS, MODEL_HIDDEN, MODEL_LAYERS,
       MODEL_SEED, MODEL_ALPHA, MODEL_TIME_BUDGET, MODEL_TRIM, MODEL_CALIBRATION_FRACTION);
 
   private TrainerConfig() {}

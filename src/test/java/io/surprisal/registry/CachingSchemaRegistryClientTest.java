@@ -17,7 +17,9 @@ class CachingSchemaRegistryClientTest {
   private static final class Versions implements SchemaRegistryClient {
     final AtomicInteger latestCalls = new AtomicInteger();
 
-    @Override public int register(String subject, Schema schema) { return 100; }
+    final AtomicInteger registerCalls = new AtomicInteger();
+
+    @Override public int register(String subject, Schema schema) { return 100 + registerCalls.incrementAndGet(); }
     @Override public Schema schemaById(int id) { return STRING; }
     @Override public RegisteredSchema latest(String subject) {
       int v = latestCalls.incrementAndGet();
@@ -61,5 +63,27 @@ class CachingSchemaRegistryClientTest {
     assertThat(client.latest("s").version()).isEqualTo(1);
     client.register("s", Schema.create(Schema.Type.INT));
     assertThat(client.latest("s").version()).isEqualTo(2);
+  }
+
+  @Test
+  void register_sameObjectOrEqualText_asksTheRegistryOncePerSubjectAndSchemaText() {
+    var registry = new Versions();
+    var client = new CachingSchemaRegistryClient(registry, Duration.ofSeconds(10), System::nanoTime);
+    String json = "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"x\",\"type\":\"int\"}]}";
+    Schema schema = new Schema.Parser().parse(json);
+    Schema sameText = new Schema.Parser().parse(json);
+    Schema otherDoc = new Schema.Parser().parse(json.replace("\"name\":\"R\",", "\"name\":\"R\",\"doc\":\"d\","));
+
+    int id = client.register("s", schema);
+    for (int i = 0; i < 1000; i++) {
+      assertThat(client.register("s", schema)).isEqualTo(id);
+    }
+    assertThat(client.register("s", sameText)).isEqualTo(id);
+    assertThat(client.idOf("s", schema)).isEqualTo(id);
+    assertThat(registry.registerCalls).hasValue(1);
+
+    assertThat(client.register("other", schema)).isNotEqualTo(id);
+    assertThat(client.register("s", otherDoc)).as("another text is another registration").isNotEqualTo(id);
+    assertThat(registry.registerCalls).hasValue(3);
   }
 }

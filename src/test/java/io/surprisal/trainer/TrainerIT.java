@@ -116,4 +116,57 @@ class TrainerIT {
         .contains("model 'telemetry'").contains("nats worse than the current model's")
         .contains("publish.max.nll.regression");
   }
+
+  @Test
+  void trainer_noModelYet_fitsTheFirstAsSoonAsEnoughEventsArrived_notAfterTheInterval() {
+    // 1. configure: an hour between retrainings, far longer than this test may wait
+    String input = KafkaFixture.uniqueTopic("telemetry");
+    String models = KafkaFixture.uniqueTopic("models");
+    KafkaFixture.createTopic(input, 1, Map.of());
+    try (Trainer trainer = new Trainer(config(input, models, Map.of("window.size", "1000",
+        "retrain.min.new.events", "300", "retrain.interval", "1h")))) {
+      trainer.start();
+
+      // 2. produce enough events for a first model
+      produce(input, 1, 400);
+
+      // 3. verify: version 1 is published long before the hour is up
+      await("version 1", () -> trainer.lastPublishedVersion() == 1);
+    }
+    assertThat(versions(models)).extracting(ModelVersion::getVersion).containsExactly(1L);
+  }
+
+  @Test
+  void close_duringTraining_abandonsTheFitBetweenTwoEpochsAndPublishesNothing() {
+    // 1. configure: a training of 100,000 epochs, which would run for hours
+    String input = KafkaFixture.uniqueTopic("telemetry");
+    String models = KafkaFixture.uniqueTopic("models");
+    KafkaFixture.createTopic(input, 1, Map.of());
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    ((Logger) LoggerFactory.getLogger(Trainer.class)).addAppender(log);
+    try {
+      Trainer trainer = new Trainer(config(input, models, Map.of("window.size", "1000",
+          "retrain.min.new.events", "300", "model.epochs", "100000")));
+      trainer.start();
+
+      // 2. produce enough events, and wait until the first epoch is done
+      produce(input, 1, 400);
+      await("the first epoch", () -> messages(log).stream().anyMatch(m -> m.startsWith("epoch 1/100000")));
+
+      // 3. close: the fit stops after its current epoch, says so, and publishes nothing
+      trainer.close();
+      assertThat(messages(log)).anyMatch(m -> m.startsWith("the trainer was closed while training: abandoned"));
+      assertThat(trainer.lastPublishedVersion()).isZero();
+    } finally {
+      ((Logger) LoggerFactory.getLogger(Trainer.class)).detachAppender(log);
+    }
+    assertThat(versions(models)).isEmpty();
+  }
+
+  private static List<String> messages(ListAppender<ILoggingEvent> log) {
+    synchronized (log) { // AppenderBase appends under the appender's own lock
+      return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+  }
 }
