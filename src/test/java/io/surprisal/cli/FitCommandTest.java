@@ -85,12 +85,12 @@ class FitCommandTest {
   }
 
   @Test
-  void fit_alphaTooSmallForTheCalibrationSet_warnsThatNothingCanAlert() throws IOException {
+  void fit_alphaBelowTheConformalRange_warnsThatAlertsRestOnTheTail() throws IOException {
     Path csv = TestData.write(dir.resolve("train.csv"), "x,y,z", TestData.normalRows(200, 4));
     Result fit = fit("--input", csv, "--model-out", dir.resolve("m.model"), "--alpha", "0.01");
     assertThat(fit.exitCode()).isZero();
-    assertThat(fit.err()).contains("warning: with 20 calibration rows the smallest p-value is 0.0476,"
-        + " above alpha 0.01, so no event can alert");
+    assertThat(fit.err()).contains("warning: with 20 calibration rows conformal p-values stop at 0.0476,"
+        + " above alpha 0.01: alerts rest on the exponential tail");
   }
 
   static Stream<Arguments> invalidOptions() {
