@@ -12,9 +12,11 @@ public interface DenseKernel {
 
   /**
    * Writes {@code y[yOff + j] = b[j] + sum_i x[xOff + i] * w[i * out + j]} for {@code j < out}, then
-   * applies {@code max(0, .)} when {@code relu} is set.
+   * applies {@code max(0, .)} when {@code relu} is set. {@code scratch[sOff .. sOff + 2 in)} is free
+   * for the kernel's use.
    */
-  void apply(double[] x, int xOff, int in, double[] w, double[] b, int out, double[] y, int yOff, boolean relu);
+  void apply(double[] x, int xOff, int in, double[] w, double[] b, int out, double[] y, int yOff, boolean relu,
+      double[] scratch, int sOff);
 
   /** The Vector API kernel when {@code jdk.incubator.vector} is available, else the scalar one. */
   static DenseKernel best() {

@@ -14,6 +14,7 @@ public final class Mlp {
   private final double[][] weights;
   private final double[][] biases;
   private final int maxHidden;
+  private final int maxInput;
   private final DenseKernel kernel;
 
   /**
@@ -43,6 +44,11 @@ public final class Mlp {
     this.weights = deepCopy(weights);
     this.biases = deepCopy(biases);
     this.maxHidden = hidden;
+    int input = 0;
+    for (int l = 0; l < sizes.length - 1; l++) {
+      input = Math.max(input, sizes[l]);
+    }
+    this.maxInput = input;
     this.kernel = DenseKernel.best();
   }
 
@@ -71,27 +77,28 @@ public final class Mlp {
 
   /** Scratch doubles needed by {@link #apply}. */
   public int workSize() {
-    return 2 * maxHidden;
+    return 2 * maxHidden + 2 * maxInput;
   }
 
   /** Evaluates the network on {@code x[xOff .. xOff+in)} into {@code out[outOff .. outOff+outSize)}. */
   public void apply(double[] x, int xOff, double[] out, int outOff, double[] work, int workOff) {
     int layers = weights.length;
+    int scratch = workOff + 2 * maxHidden;
     if (layers == 1) {
-      kernel.apply(x, xOff, sizes[0], weights[0], biases[0], sizes[1], out, outOff, false);
+      kernel.apply(x, xOff, sizes[0], weights[0], biases[0], sizes[1], out, outOff, false, work, scratch);
       return;
     }
     int cur = workOff;
     int next = workOff + maxHidden;
-    kernel.apply(x, xOff, sizes[0], weights[0], biases[0], sizes[1], work, cur, true);
+    kernel.apply(x, xOff, sizes[0], weights[0], biases[0], sizes[1], work, cur, true, work, scratch);
     for (int l = 1; l < layers - 1; l++) {
-      kernel.apply(work, cur, sizes[l], weights[l], biases[l], sizes[l + 1], work, next, true);
+      kernel.apply(work, cur, sizes[l], weights[l], biases[l], sizes[l + 1], work, next, true, work, scratch);
       int t = cur;
       cur = next;
       next = t;
     }
     kernel.apply(work, cur, sizes[layers - 1], weights[layers - 1], biases[layers - 1], sizes[layers], out,
-        outOff, false);
+        outOff, false, work, scratch);
   }
 
   private static double[][] deepCopy(double[][] a) {

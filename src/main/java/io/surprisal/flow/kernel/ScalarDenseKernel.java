@@ -5,7 +5,7 @@ public final class ScalarDenseKernel implements DenseKernel {
 
   @Override
   public void apply(double[] x, int xOff, int in, double[] w, double[] b, int out, double[] y, int yOff,
-      boolean relu) {
+      boolean relu, double[] scratch, int sOff) {
     System.arraycopy(b, 0, y, yOff, out);
     for (int i = 0; i < in; i++) {
       double xi = x[xOff + i];

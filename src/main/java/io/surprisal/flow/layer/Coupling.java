@@ -58,18 +58,14 @@ public final class Coupling implements Bijection {
 
   @Override
   public int workSize() {
-    return transformWork + transform.workSize();
+    return transformWork + transform.workSize(dim - split);
   }
 
   @Override
   public double forward(double[] x, int xOff, double[] y, int yOff, double[] work) {
     System.arraycopy(x, xOff, y, yOff, split);
     conditioner.apply(x, xOff, work, 0, work, netWork);
-    double logDet = 0;
-    for (int i = split; i < dim; i++) {
-      logDet += transform.forward(x, xOff + i, y, yOff + i, work, (i - split) * paramCount, work, transformWork);
-    }
-    return logDet;
+    return transform.forwardAll(x, xOff + split, y, yOff + split, dim - split, work, 0, work, transformWork);
   }
 
   @Override

@@ -28,6 +28,27 @@ public interface ElementwiseTransform {
    */
   double forward(double[] x, int xi, double[] y, int yi, double[] p, int off, double[] work, int workOff);
 
+  /** Scratch doubles needed by {@link #forwardAll} for {@code count} coordinates. */
+  default int workSize(int count) {
+    return workSize();
+  }
+
+  /**
+   * The scoring path: {@link #forward} of {@code count} consecutive coordinates whose parameters lie
+   * one after another from {@code p[off]}, returning the sum of their {@code log|dT/dx|}. Gives the
+   * same bits as calling {@link #forward} per coordinate, and may overwrite the parameters (they are
+   * a conditioner's output, recomputed for every row).
+   */
+  default double forwardAll(double[] x, int xOff, double[] y, int yOff, int count, double[] p, int off,
+      double[] work, int workOff) {
+    int m = paramCount();
+    double logDet = 0;
+    for (int i = 0; i < count; i++) {
+      logDet += forward(x, xOff + i, y, yOff + i, p, off + i * m, work, workOff);
+    }
+    return logDet;
+  }
+
   /** Writes {@code x[xi] = T^-1(y[yi]; p[off ..))}. */
   void inverse(double[] y, int yi, double[] x, int xi, double[] p, int off, double[] work, int workOff);
 

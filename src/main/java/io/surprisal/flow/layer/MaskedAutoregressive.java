@@ -32,7 +32,7 @@ public final class MaskedAutoregressive implements Bijection {
     this.paramCount = transform.paramCount();
     this.netWork = made.outputSize();
     this.transformWork = netWork + made.workSize();
-    this.rowWork = transformWork + transform.workSize();
+    this.rowWork = transformWork + transform.workSize(dim);
   }
 
   public Mlp made() {
@@ -56,11 +56,7 @@ public final class MaskedAutoregressive implements Bijection {
   @Override
   public double forward(double[] x, int xOff, double[] y, int yOff, double[] work) {
     made.apply(x, xOff, work, 0, work, netWork);
-    double logDet = 0;
-    for (int i = 0; i < dim; i++) {
-      logDet += transform.forward(x, xOff + i, y, yOff + i, work, i * paramCount, work, transformWork);
-    }
-    return logDet;
+    return transform.forwardAll(x, xOff, y, yOff, dim, work, 0, work, transformWork);
   }
 
   @Override

@@ -1,5 +1,8 @@
 package io.surprisal.flow.layer;
 
+import io.surprisal.flow.kernel.Exp;
+import io.surprisal.flow.kernel.SplineKernel;
+
 
 /**
  * Monotonic rational-quadratic spline on {@code [-B, B]} with identity tails (Durkan, Bekasov,
@@ -27,8 +30,15 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
 
   private final int bins;
   private final double bound;
+  /** The Vector API path of {@link #forwardAll}, or null. */
+  private final SplineKernel lanes;
 
   public RationalQuadraticSpline(int bins, double bound) {
+    this(bins, bound, true);
+  }
+
+  /** With {@code vectorLanes} false, {@link #forwardAll} takes the path used without the Vector API. */
+  RationalQuadraticSpline(int bins, double bound, boolean vectorLanes) {
     if (bins < 2 || MIN_BIN * bins >= 0.5) {
       throw new IllegalArgumentException("spline bins must be in [2, " + (int) (0.5 / MIN_BIN) + "), got " + bins);
     }
@@ -37,6 +47,12 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
     }
     this.bins = bins;
     this.bound = bound;
+    this.lanes = vectorLanes ? SplineKernel.create(bins, bound, MIN_BIN, MIN_DERIVATIVE) : null;
+  }
+
+  /** Whether {@link #forwardAll} runs on the Vector API. */
+  boolean vectorLanes() {
+    return lanes != null;
   }
 
   public int bins() {
@@ -68,6 +84,11 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
   }
 
   @Override
+  public int workSize(int count) {
+    return 2 * bins + count * paramCount() + (lanes == null ? 0 : lanes.scratchSize(count));
+  }
+
+  @Override
   public double forward(double[] xs, int xi, double[] ys, int yi, double[] p, int off, double[] work, int w) {
     double x = xs[xi];
     if (!(x > -bound && x < bound)) {
@@ -75,33 +96,83 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
       return 0;
     }
     normalise(p, off, work, w);
+    return Math.log(forwardInside(x, ys, yi, p, off, work, w, -1));
+  }
+
+  /**
+   * Every exponential of a layer in one vectorised pass ({@link Exp}), then the rest one coordinate
+   * per vector lane ({@link SplineKernel}), or, without the Vector API, per coordinate with one
+   * logarithm of the product of the slopes: agrees with {@link #forward} per coordinate to
+   * rounding, in a fraction of the time.
+   */
+  @Override
+  public double forwardAll(double[] xs, int xOff, double[] ys, int yOff, int count, double[] p, int off,
+      double[] work, int w) {
+    int m = paramCount();
+    for (int i = 0; i < count; i++) {
+      subtractMax(p, off + i * m);
+      subtractMax(p, off + i * m + bins);
+    }
+    int e = w + 2 * bins;
+    Exp.exp(p, off, work, e, count * m);
+    if (lanes != null) {
+      return lanes.forwardAll(xs, xOff, ys, yOff, count, p, off, work, e, work, e + count * m);
+    }
+    double logDet = 0;
+    double slopes = 1;
+    for (int i = 0; i < count; i++) {
+      double x = xs[xOff + i];
+      if (!(x > -bound && x < bound)) {
+        ys[yOff + i] = x;
+        continue;
+      }
+      int ei = e + i * m;
+      normaliseExp(work, ei, work, ei);
+      normaliseExp(work, ei + bins, work, ei + bins);
+      slopes *= forwardInside(x, ys, yOff + i, p, off + i * m, work, ei, ei + 2 * bins);
+      if (!(slopes > 1e-150 && slopes < 1e150)) { // far from under- and overflow
+        logDet += Math.log(slopes);
+        slopes = 1;
+      }
+    }
+    return logDet + Math.log(slopes);
+  }
+
+  /**
+   * The spline at x inside the interval, writing y and returning the slope {@code dy/dx}, given
+   * normalised widths at {@code sz[w ..)} and heights at
+   * {@code sz[w + K ..)}; {@code eDer} locates {@code e^r} of the derivative pre-activations in sz, or
+   * is negative to compute them.
+   */
+  private double forwardInside(double x, double[] ys, int yi, double[] p, int off, double[] sz, int w, int eDer) {
     // find the bin and both left knots in one pass over the cumulative sizes
     double twoB = 2 * bound;
     double below = 0;
     double belowHeight = 0;
     int k = 0;
     for (; k < bins - 1; k++) {
-      double next = below + work[w + k];
+      double next = below + sz[w + k];
       if (x < -bound + twoB * next) {
         break;
       }
       below = next;
-      belowHeight += work[w + bins + k];
+      belowHeight += sz[w + bins + k];
     }
     double xk = -bound + twoB * below;
-    double wk = twoB * work[w + k];
+    double wk = twoB * sz[w + k];
     double yk = -bound + twoB * belowHeight;
-    double hk = twoB * work[w + bins + k];
-    double dk = derivative(p, off, k);
-    double dk1 = derivative(p, off, k + 1);
-    double t = clamp01((x - xk) / wk);
-    double s = hk / wk;
+    double hk = twoB * sz[w + bins + k];
+    double dk = eDer < 0 ? derivative(p, off, k) : derivative(p, off, k, sz, eDer);
+    double dk1 = eDer < 0 ? derivative(p, off, k + 1) : derivative(p, off, k + 1, sz, eDer);
+    double invW = 1 / wk;
+    double t = clamp01((x - xk) * invW);
+    double s = hk * invW;
     double t1 = t * (1 - t);
-    double den = s + (dk1 + dk - 2 * s) * t1;
-    ys[yi] = yk + hk * (s * t * t + dk * t1) / den;
+    double invDen = 1 / (s + (dk1 + dk - 2 * s) * t1);
+    ys[yi] = yk + hk * (s * t * t + dk * t1) * invDen;
     double m = dk1 * t * t + 2 * s * t1 + dk * (1 - t) * (1 - t);
-    double ratio = s / den;
-    return Math.log(ratio * ratio * m); // one log instead of three: the scoring hot path
+    double ratio = s * invDen;
+    return ratio * ratio * m;
   }
 
   @Override
@@ -218,28 +289,40 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
     softmax(p, off + bins, work, w + bins);
   }
 
-  /**
-   * Scalar on purpose: a Vector API exponential (SVML once compiled, a Java fallback before) and
-   * lane reductions do not give the same bits as each other, which would make training and scoring
-   * depend on when the JIT compiled this method instead of only on the seed.
-   */
+  /** Softmax of K logits with a minimum size. */
   private void softmax(double[] p, int off, double[] out, int outOff) {
     double max = Double.NEGATIVE_INFINITY;
     for (int j = 0; j < bins; j++) {
       max = Math.max(max, p[off + j]);
     }
-    double total = 0;
     for (int j = 0; j < bins; j++) {
-      double e = Math.exp(p[off + j] - max);
-      out[outOff + j] = e;
-      total += e;
+      out[outOff + j] = Math.exp(p[off + j] - max);
     }
-    double scale = (1 - MIN_BIN * bins) / total;
+    normaliseExp(out, outOff, out, outOff);
+  }
+
+  /** Subtracts the largest of K logits from each, in place. */
+  private void subtractMax(double[] p, int off) {
+    double max = Double.NEGATIVE_INFINITY;
     for (int j = 0; j < bins; j++) {
-      out[outOff + j] = MIN_BIN + scale * out[outOff + j];
+      max = Math.max(max, p[off + j]);
+    }
+    for (int j = 0; j < bins; j++) {
+      p[off + j] -= max;
     }
   }
 
+  /** {@code MIN + (1 - MIN K) e_j / sum e} from K exponentials. */
+  private void normaliseExp(double[] e, int eOff, double[] out, int outOff) {
+    double total = 0;
+    for (int j = 0; j < bins; j++) {
+      total += e[eOff + j];
+    }
+    double scale = (1 - MIN_BIN * bins) / total;
+    for (int j = 0; j < bins; j++) {
+      out[outOff + j] = MIN_BIN + scale * e[eOff + j];
+    }
+  }
 
   /** Index of the bin holding v, scanning the knots stored at {@code work[base ..)}. */
   private int locate(double v, double[] work, int base) {
@@ -270,16 +353,27 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
     return MIN_DERIVATIVE + softplus(p[off + 2 * bins + k - 1]);
   }
 
+  /** {@link #derivative(double[], int, int)} with {@code e^r} already at {@code e[eOff + k - 1]}. */
+  private double derivative(double[] p, int off, int k, double[] e, int eOff) {
+    if (k == 0 || k == bins) {
+      return 1;
+    }
+    return MIN_DERIVATIVE + softplus(p[off + 2 * bins + k - 1], e[eOff + k - 1]);
+  }
+
   /**
-   * {@code log(1 + e^r)} with intrinsic {@code log}/{@code exp} (HotSpot does not intrinsify
-   * {@code log1p}); below -20, {@code e^r} itself is within 1e-9 relative.
+   * {@code log(1 + e^r)} with intrinsic {@code log} (HotSpot does not intrinsify {@code log1p});
+   * below -20, {@code e^r} itself is within 1e-9 relative.
    */
   private static double softplus(double r) {
+    return r > 30 ? r : softplus(r, Math.exp(r));
+  }
+
+  private static double softplus(double r, double expR) {
     if (r > 30) {
       return r;
     }
-    double e = Math.exp(r);
-    return r < -20 ? e : Math.log(1 + e);
+    return r < -20 ? expR : Math.log(1 + expR);
   }
 
   private static double sigmoid(double r) {
