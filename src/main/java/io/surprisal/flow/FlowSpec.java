@@ -54,11 +54,12 @@ public record FlowSpec(
   /**
    * A named architecture: {@code nsf} (coupling rational-quadratic splines, Durkan et al. 2019),
    * {@code maf} (masked autoregressive affine, Papamakarios et al. 2017) or {@code realnvp} (affine
-   * coupling, Dinh et al. 2017).
+   * coupling, Dinh et al. 2017). nsf uses 4 bins: on the ADBench development sets 8 bins scored no
+   * better and took 1.7x as long per event.
    */
   public static FlowSpec preset(String name) {
     return switch (name.toLowerCase(Locale.ROOT)) {
-      case "nsf" -> new FlowSpec(Conditioner.COUPLING, Transform.SPLINE, 4, 64, 2, 8, 4.0, 3.0);
+      case "nsf" -> new FlowSpec(Conditioner.COUPLING, Transform.SPLINE, 4, 64, 2, 4, 4.0, 3.0);
       case "maf" -> new FlowSpec(Conditioner.AUTOREGRESSIVE, Transform.AFFINE, 5, 64, 2, 8, 4.0, 3.0);
       case "realnvp" -> new FlowSpec(Conditioner.COUPLING, Transform.AFFINE, 6, 64, 2, 8, 4.0, 3.0);
       default -> throw new IllegalArgumentException("unknown flow preset '" + name + "'; choose one of " + PRESETS);
