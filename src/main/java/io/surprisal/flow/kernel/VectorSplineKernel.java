@@ -60,34 +60,44 @@ final class VectorSplineKernel implements SplineKernel {
    */
   @Override
   public double forwardAll(double[] xs, int xOff, double[] ys, int yOff, int count, double[] p, int off,
-      double[] e, int eOff, double[] s, int sOff) {
+      double[] s, int sOff) {
     int padded = padded(count);
     int widths = sOff;
     int heights = widths + bins * padded;
     int derivatives = heights + bins * padded;
     int slopes = derivatives + (bins - 1) * padded;
-    normaliseAll(e, eOff, count, s, widths, padded);
-    normaliseAll(e, eOff + bins, count, s, heights, padded);
-    softplusAll(p, off, e, eOff, count, s, derivatives, padded);
+    normaliseAll(p, off, count, s, widths, padded);
+    normaliseAll(p, off + bins, count, s, heights, padded);
+    softplusAll(p, off, count, s, derivatives, padded);
     splineAll(xs, xOff, ys, yOff, count, s, widths, heights, derivatives, slopes, padded);
     java.util.Arrays.fill(s, slopes + count, slopes + padded, 1.0); // lanes past count: log 1 = 0
     return sumOfLogs(s, slopes, count);
   }
 
-  /** Softmax with a minimum size of K exponentials per coordinate, written parameter-major. */
-  private void normaliseAll(double[] e, int eOff, int count, double[] s, int out, int padded) {
+  /**
+   * Softmax with a minimum size of K logits per coordinate, written parameter-major: the largest
+   * logit is subtracted first (no overflow), the exponentials parked in the output, then scaled.
+   */
+  private void normaliseAll(double[] p, int off, int count, double[] s, int out, int padded) {
     DoubleVector scale = DoubleVector.broadcast(S, sizeScale);
     DoubleVector min = DoubleVector.broadcast(S, minBin);
     for (int i0 = 0; i0 < count; i0 += L) {
       int[] map = stride[Math.min(L, count - i0)];
-      int base = eOff + i0 * m;
-      DoubleVector sum = DoubleVector.fromArray(S, e, base, map, 0);
+      int base = off + i0 * m;
+      DoubleVector max = DoubleVector.fromArray(S, p, base, map, 0);
       for (int j = 1; j < bins; j++) {
-        sum = sum.add(DoubleVector.fromArray(S, e, base + j, map, 0));
+        max = max.max(DoubleVector.fromArray(S, p, base + j, map, 0));
+      }
+      DoubleVector sum = DoubleVector.zero(S);
+      for (int j = 0; j < bins; j++) {
+        DoubleVector ej = VectorExp.exp(DoubleVector.fromArray(S, p, base + j, map, 0).sub(max));
+        ej.intoArray(s, out + j * padded + i0);
+        sum = sum.add(ej);
       }
       DoubleVector factor = scale.div(sum);
       for (int j = 0; j < bins; j++) {
-        DoubleVector.fromArray(S, e, base + j, map, 0).fma(factor, min).intoArray(s, out + j * padded + i0);
+        int at = out + j * padded + i0;
+        DoubleVector.fromArray(S, s, at).fma(factor, min).intoArray(s, at);
       }
     }
   }
@@ -159,12 +169,12 @@ final class VectorSplineKernel implements SplineKernel {
    * own small method (as is {@link #sumOfLogs}) so that C2 inlines {@link VectorLog#log} into it:
    * vectors passed to a call that is not inlined are boxed on the heap.
    */
-  private void softplusAll(double[] p, int off, double[] e, int eOff, int count, double[] s, int out, int padded) {
+  private void softplusAll(double[] p, int off, int count, double[] s, int out, int padded) {
     for (int j = 1; j < bins; j++) {
       for (int i0 = 0; i0 < count; i0 += L) {
         int[] map = stride[Math.min(L, count - i0)];
         DoubleVector r = DoubleVector.fromArray(S, p, off + i0 * m + 2 * bins + j - 1, map, 0);
-        DoubleVector er = DoubleVector.fromArray(S, e, eOff + i0 * m + 2 * bins + j - 1, map, 0);
+        DoubleVector er = VectorExp.exp(r);
         VectorLog.log(er.add(1.0))
             .blend(er, r.compare(VectorOperators.LT, -20.0))
             .blend(r, r.compare(VectorOperators.GT, 30.0))
