@@ -26,6 +26,7 @@ final class FitDefaults implements IDefaultValueProvider {
       case "--batch-size" -> String.valueOf(t.batchSize());
       case "--learning-rate" -> String.valueOf(t.learningRate());
       case "--patience" -> String.valueOf(t.patience());
+      case "--max-steps" -> String.valueOf(t.maxSteps());
       case "--trim" -> String.valueOf(t.trimFraction());
       case "--log-transform" -> defaults.logTransform().name().toLowerCase(Locale.ROOT);
       case "--dequantize" -> defaults.dequantize().name().toLowerCase(Locale.ROOT);

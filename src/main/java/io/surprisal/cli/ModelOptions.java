@@ -55,6 +55,10 @@ final class ModelOptions {
       + " stopping. Default: ${DEFAULT-VALUE}.")
   Integer patience;
 
+  @Option(names = "--max-steps", paramLabel = "N", description = "Train at most the epochs that hold about N"
+      + " optimiser steps (the same on every machine, unlike a time budget); 0: no limit. Default: ${DEFAULT-VALUE}.")
+  Integer maxSteps;
+
   @Option(names = "--time-budget", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "Stop training after this long (60s, 5m, PT1H) and keep the best epoch so far."
           + " Default: no limit.")
@@ -106,6 +110,7 @@ final class ModelOptions {
     training = with(commandLine, "--batch-size", batchSize, training, c -> c.withBatchSize(batchSize));
     training = with(commandLine, "--learning-rate", learningRate, training, c -> c.withLearningRate(learningRate));
     training = with(commandLine, "--patience", patience, training, c -> c.withPatience(patience));
+    training = with(commandLine, "--max-steps", maxSteps, training, c -> c.withMaxSteps(maxSteps));
     training = with(commandLine, "--time-budget", timeBudget, training, c -> c.withTimeBudget(timeBudget));
     training = with(commandLine, "--trim", trim, training, c -> c.withTrim(trim, c.trimWarmupEpochs()));
     training = with(commandLine, "--noise", noise, training, c -> c.withNoise(noise));

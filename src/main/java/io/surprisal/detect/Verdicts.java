@@ -24,8 +24,10 @@ final class Verdicts {
       values.add(new FeatureValue(names.get(j), x[j]));
     }
     List<FeatureAttribution> attributions = new ArrayList<>(topK);
-    for (Attribution a : model.model().explain(x, topK)) {
-      attributions.add(new FeatureAttribution(a.feature(), a.value(), a.reference(), a.contribution()));
+    if (topK > 0) { // explaining runs the flow dozens of times: skip it when no attribution is wanted
+      for (Attribution a : model.model().explain(x, topK)) {
+        attributions.add(new FeatureAttribution(a.feature(), a.value(), a.reference(), a.contribution()));
+      }
     }
     return Alert.newBuilder()
         .setEventKey(key == null ? null : ByteBuffer.wrap(key))

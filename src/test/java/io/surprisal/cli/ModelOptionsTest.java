@@ -42,11 +42,11 @@ class ModelOptionsTest {
     TrainingConfig t = FitOptions.defaults().training();
     FitOptions expected = FitOptions.defaults()
         .withTraining(t.withSpec(FlowSpec.preset("maf").withLayers(3).withHidden(24).withDepth(1))
-            .withEpochs(7).withBatchSize(64).withLearningRate(0.01).withPatience(3)
+            .withEpochs(7).withBatchSize(64).withLearningRate(0.01).withPatience(3).withMaxSteps(500)
             .withTimeBudget(Duration.ofSeconds(90)).withTrim(0.05, t.trimWarmupEpochs()))
         .withPreprocessing(LogTransform.NEVER, Dequantize.INTEGER);
     assertThat(fitOptions("--flow", "maf", "--layers", "3", "--hidden", "24", "--depth", "1", "--epochs", "7",
-        "--batch-size", "64", "--learning-rate", "0.01", "--patience", "3", "--time-budget", "90s", "--trim",
+        "--batch-size", "64", "--learning-rate", "0.01", "--patience", "3", "--max-steps", "500", "--time-budget", "90s", "--trim",
         "0.05", "--log-transform", "never", "--dequantize", "INTEGER")).isEqualTo(expected);
   }
 

@@ -156,6 +156,18 @@ class DetectorTopologyTest {
   }
 
   @Test
+  void score_topKZero_alertsWithoutAttributions() {
+    start(settings().withAttributionsTopK(0)).publish(version(1, model));
+
+    driver.send("h1", HostReadings.anomalous("h1"));
+
+    List<TestRecord<byte[], Alert>> alerts = driver.alerts();
+    assertThat(alerts).hasSize(1);
+    assertThat(alerts.get(0).value().getAttributions()).isEmpty();
+    assertThat(alerts.get(0).value().getFeatures()).hasSize(HostReadings.SPEC.size());
+  }
+
+  @Test
   void score_newModelVersion_scoresTheEventsAfterItAndNamesIt() {
     start(settings().withScoresTopic(SchemaRegistryFixture.uniqueTopic("scores"))).publish(version(1, model));
     GenericRecord event = HostReadings.anomalous("h1");

@@ -73,11 +73,13 @@ public final class FlowTrainer {
     int sinceDecay = 0;
     double learningRate = config.learningRate();
     int epoch = 0;
-    TrainingResult.StopReason reason = TrainingResult.StopReason.MAX_EPOCHS;
+    int epochLimit = config.epochLimit(train.length);
+    TrainingResult.StopReason reason = epochLimit < config.maxEpochs()
+        ? TrainingResult.StopReason.STEP_BUDGET : TrainingResult.StopReason.MAX_EPOCHS;
     long deadline = config.timeBudget() == null ? Long.MAX_VALUE : start + config.timeBudget().toNanos();
     boolean outOfTime = false;
 
-    while (epoch < config.maxEpochs() && !outOfTime) {
+    while (epoch < epochLimit && !outOfTime) {
       epoch++;
       if (config.trimFraction() > 0 && epoch > config.trimWarmupEpochs()) {
         active = lowestNll(flow, data, train, 1 - config.trimFraction());
@@ -126,7 +128,7 @@ public final class FlowTrainer {
         }
       }
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-      listener.epochFinished(new EpochReport(epoch, config.maxEpochs(), trainLoss,
+      listener.epochFinished(new EpochReport(epoch, epochLimit, trainLoss,
           nVal > 0 ? score : Double.NaN, best, active.length, elapsed));
       LOG.debug("epoch {}: train loss {}, validation NLL {}, best {} ({} ms)", epoch, trainLoss, score, best,
           elapsed.toMillis());

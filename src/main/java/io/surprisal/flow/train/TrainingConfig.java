@@ -25,11 +25,13 @@ import java.util.Objects;
  * @param trimWarmupEpochs   epochs trained on all rows before trimming starts
  * @param noise              standard deviation of Gaussian noise added to every training batch in
  *                           flow space (noise regularisation, Rothfuss et al. 2019); 0 disables
+ * @param maxSteps           step budget: train at most the epochs that hold about this many optimiser
+ *                           steps (unlike a time budget, the same on every machine); 0: none
  */
 public record TrainingConfig(
     FlowSpec spec, int maxEpochs, int batchSize, double learningRate, double clipNorm,
     double validationFraction, int maxValidationRows, int patience, long seed, Duration timeBudget,
-    double trimFraction, int trimWarmupEpochs, double noise) {
+    double trimFraction, int trimWarmupEpochs, double noise, int maxSteps) {
 
   public TrainingConfig {
     Objects.requireNonNull(spec, "spec");
@@ -46,6 +48,7 @@ public record TrainingConfig(
     check(trimFraction >= 0 && trimFraction < 0.5, "trim fraction must be in [0, 0.5), got " + trimFraction);
     check(trimWarmupEpochs >= 0, "trim warm-up epochs must be >= 0, got " + trimWarmupEpochs);
     check(noise >= 0 && noise < 10, "training noise must be in [0, 10), got " + noise);
+    check(maxSteps >= 0, "max steps must be >= 0, got " + maxSteps);
   }
 
   private static void check(boolean ok, String message) {
@@ -56,56 +59,79 @@ public record TrainingConfig(
 
   /** Defaults for a spec. */
   public static TrainingConfig defaults(FlowSpec spec) {
-    return new TrainingConfig(spec, 100, 256, 1e-3, 5.0, 0.1, 5000, 10, 0, null, 0.0, 5, 0.0);
+    return new TrainingConfig(spec, 100, 256, 1e-3, 5.0, 0.1, 5000, 10, 0, null, 0.0, 5, 0.0, 0);
   }
 
   public TrainingConfig withSpec(FlowSpec s) {
     return new TrainingConfig(s, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
-        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise);
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise, maxSteps);
   }
 
   public TrainingConfig withEpochs(int e) {
     return new TrainingConfig(spec, e, batchSize, learningRate, clipNorm, validationFraction,
-        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise);
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise, maxSteps);
   }
 
   public TrainingConfig withSeed(long s) {
     return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
-        maxValidationRows, patience, s, timeBudget, trimFraction, trimWarmupEpochs, noise);
+        maxValidationRows, patience, s, timeBudget, trimFraction, trimWarmupEpochs, noise, maxSteps);
   }
 
   public TrainingConfig withTimeBudget(Duration d) {
     return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
-        maxValidationRows, patience, seed, d, trimFraction, trimWarmupEpochs, noise);
+        maxValidationRows, patience, seed, d, trimFraction, trimWarmupEpochs, noise, maxSteps);
   }
 
   public TrainingConfig withTrim(double fraction, int warmupEpochs) {
     return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
-        maxValidationRows, patience, seed, timeBudget, fraction, warmupEpochs, noise);
+        maxValidationRows, patience, seed, timeBudget, fraction, warmupEpochs, noise, maxSteps);
   }
 
   public TrainingConfig withBatchSize(int b) {
     return new TrainingConfig(spec, maxEpochs, b, learningRate, clipNorm, validationFraction,
-        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise);
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise, maxSteps);
   }
 
   public TrainingConfig withLearningRate(double lr) {
     return new TrainingConfig(spec, maxEpochs, batchSize, lr, clipNorm, validationFraction,
-        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise);
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise, maxSteps);
   }
 
   public TrainingConfig withPatience(int p) {
     return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
-        maxValidationRows, p, seed, timeBudget, trimFraction, trimWarmupEpochs, noise);
+        maxValidationRows, p, seed, timeBudget, trimFraction, trimWarmupEpochs, noise, maxSteps);
   }
 
   public TrainingConfig withNoise(double sigma) {
     return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
-        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, sigma);
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, sigma, maxSteps);
   }
 
   public TrainingConfig withValidationFraction(double f) {
     return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, f,
-        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise);
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise, maxSteps);
+  }
+
+  public TrainingConfig withMaxSteps(int steps) {
+    return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise, steps);
+  }
+
+  /** Optimiser steps in one epoch over {@code rows} rows (a last batch under a quarter is skipped). */
+  public int stepsPerEpoch(int rows) {
+    int full = rows / batchSize;
+    if (full == 0) {
+      return rows > 0 ? 1 : 0;
+    }
+    return full + (rows % batchSize >= Math.max(2, batchSize / 4) ? 1 : 0);
+  }
+
+  /** The epochs to train on {@code rows} rows: {@link #maxEpochs}, or fewer under the step budget. */
+  public int epochLimit(int rows) {
+    if (maxSteps == 0) {
+      return maxEpochs;
+    }
+    int perEpoch = Math.max(1, stepsPerEpoch(rows));
+    return (int) Math.max(1, Math.min(maxEpochs, ((long) maxSteps + perEpoch - 1) / perEpoch));
   }
 }

@@ -22,5 +22,5 @@ public record TrainingResult(
     StopReason stopReason, int trainingRows, int validationRows, long parameterCount) {
 
   /** Why a run ended. */
-  public enum StopReason { CONVERGED, MAX_EPOCHS, TIME_BUDGET }
+  public enum StopReason { CONVERGED, MAX_EPOCHS, STEP_BUDGET, TIME_BUDGET }
 }

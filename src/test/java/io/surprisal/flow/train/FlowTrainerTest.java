@@ -2,6 +2,9 @@ package io.surprisal.flow.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.surprisal.flow.FlowSpec;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 class FlowTrainerTest {
@@ -12,5 +15,62 @@ class FlowTrainerTest {
     assertThat(FlowTrainer.effectivePatience(10, 94)).as("30,000 rows at batch 256").isEqualTo(5);
     assertThat(FlowTrainer.effectivePatience(10, 1000)).as("never below three epochs").isEqualTo(3);
     assertThat(FlowTrainer.effectivePatience(2, 1000)).as("a smaller configured patience wins").isEqualTo(2);
+  }
+
+  @Test
+  void epochLimit_holdsTheStepBudget_andNeverExceedsMaxEpochs() {
+    TrainingConfig c = TrainingConfig.defaults(FlowSpec.preset("realnvp")).withMaxSteps(2000);
+    assertThat(c.stepsPerEpoch(24_300)).as("94 full batches and a last one of 236 rows").isEqualTo(95);
+    assertThat(c.stepsPerEpoch(24_100)).as("a last batch under a quarter is skipped").isEqualTo(94);
+    assertThat(c.stepsPerEpoch(100)).as("fewer rows than a batch: one step").isEqualTo(1);
+    assertThat(c.epochLimit(24_300)).as("ceil(2000 / 95)").isEqualTo(22);
+    assertThat(c.epochLimit(2_000)).as("8 steps per epoch: the 100 epochs fit the budget").isEqualTo(100);
+    assertThat(c.withMaxSteps(0).epochLimit(24_300)).as("no budget").isEqualTo(100);
+  }
+
+  @Test
+  void fit_stopsAtTheStepBudget_andSaysSo() {
+    TrainingConfig config = TrainingConfig.defaults(FlowSpec.preset("realnvp").withLayers(2).withHidden(8))
+        .withBatchSize(50).withPatience(1000).withMaxSteps(25).withSeed(3);
+    TrainingResult result = new FlowTrainer(config).fit(gaussianRows(1000, 2), TrainingListener.NONE);
+    // 900 training rows after the 10 % validation split: 18 steps per epoch, two epochs hold 25 steps
+    assertThat(result.trainingRows()).isEqualTo(900);
+    assertThat(result.epochs()).isEqualTo(2);
+    assertThat(result.stopReason()).isEqualTo(TrainingResult.StopReason.STEP_BUDGET);
+    TrainingResult unlimited = new FlowTrainer(config.withMaxSteps(0).withEpochs(3)).fit(gaussianRows(1000, 2),
+        TrainingListener.NONE);
+    assertThat(unlimited.epochs()).isEqualTo(3);
+    assertThat(unlimited.stopReason()).isEqualTo(TrainingResult.StopReason.MAX_EPOCHS);
+  }
+
+  private static TrainingData gaussianRows(int n, int d) {
+    SplittableRandom random = new SplittableRandom(1);
+    double[] rows = new double[n * d];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = random.nextGaussian();
+    }
+    return new TrainingData() {
+      @Override
+      public int rows() {
+        return n;
+      }
+
+      @Override
+      public int dim() {
+        return d;
+      }
+
+      @Override
+      public void fill(int[] index, int from, int to, double[] out, RandomGenerator noise) {
+        for (int r = from; r < to; r++) {
+          System.arraycopy(rows, index[r] * d, out, (r - from) * d, d);
+        }
+      }
+
+      @Override
+      public double preprocessingLogDet(int row) {
+        return 0;
+      }
+    };
   }
 }
