@@ -1,6 +1,7 @@
 package io.surprisal.flow.kernel;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -67,12 +68,17 @@ final class VectorDenseKernel implements DenseKernel {
       }
       a0.intoArray(y, yOff + j);
     }
-    for (; j < out; j++) {
-      double acc = b[j];
-      for (int i = 0; i < in; i++) {
-        acc += x[xOff + i] * w[i * out + j];
+    if (j < out) { // the last out - j < L outputs: the same, lanes past the end masked off
+      VectorMask<Double> tail = S.indexInRange(j, out);
+      DoubleVector a0 = DoubleVector.fromArray(S, b, j, tail);
+      for (int q = 0; q < n; q++) {
+        a0 = DoubleVector.fromArray(S, w, (int) scratch[r + q] + j, tail)
+            .fma(DoubleVector.broadcast(S, scratch[v + q]), a0);
       }
-      y[yOff + j] = relu && !(acc > 0) ? 0 : acc;
+      if (relu) {
+        a0 = a0.max(0.0);
+      }
+      a0.intoArray(y, yOff + j, tail);
     }
   }
 
