@@ -21,10 +21,7 @@ final class VectorSplineKernel implements SplineKernel {
   private final double minBin;
   private final double minDerivative;
   private final double sizeScale;
-  /**
-   * Gather maps: with {@code c} coordinates left, lane n reads offset {@code n (3K-1)} for
-   * {@code n < c} and lane 0's offset otherwise (a masked gather still range-checks every lane).
-   */
+  /** Gather maps ({@link Lanes#strideMaps}) for parameters {@code 3K-1} apart. */
   private final int[][] stride;
 
   VectorSplineKernel(int bins, double bound, double minBin, double minDerivative) {
@@ -34,21 +31,12 @@ final class VectorSplineKernel implements SplineKernel {
     this.minBin = minBin;
     this.minDerivative = minDerivative;
     this.sizeScale = 1 - minBin * bins;
-    this.stride = new int[L + 1][L];
-    for (int c = 1; c <= L; c++) {
-      for (int n = 0; n < c; n++) {
-        stride[c][n] = n * m;
-      }
-    }
+    this.stride = Lanes.strideMaps(m, L);
   }
 
   @Override
   public int scratchSize(int count) {
-    return 3 * bins * padded(count);
-  }
-
-  private static int padded(int count) {
-    return (count + L - 1) / L * L;
+    return 3 * bins * Lanes.padded(count, L);
   }
 
   /*
@@ -61,7 +49,7 @@ final class VectorSplineKernel implements SplineKernel {
   @Override
   public double forwardAll(double[] xs, int xOff, double[] ys, int yOff, int count, double[] p, int off,
       double[] s, int sOff) {
-    int padded = padded(count);
+    int padded = Lanes.padded(count, L);
     int widths = sOff;
     int heights = widths + bins * padded;
     int derivatives = heights + bins * padded;
@@ -189,10 +177,6 @@ final class VectorSplineKernel implements SplineKernel {
     for (int i0 = 0; i0 < count; i0 += L) {
       VectorLog.log(DoubleVector.fromArray(S, s, from + i0)).intoArray(s, from + i0);
     }
-    double sum = 0;
-    for (int i = 0; i < count; i++) {
-      sum += s[from + i];
-    }
-    return sum;
+    return Lanes.sum(s, from, count);
   }
 }

@@ -1,5 +1,7 @@
 package io.surprisal.flow.layer;
 
+import io.surprisal.flow.kernel.AffineKernel;
+
 /**
  * Affine map {@code y = x * exp(s) + t} with a soft-bounded log-scale {@code s = B tanh(r / B)}.
  *
@@ -9,12 +11,25 @@ package io.surprisal.flow.layer;
  */
 public final class BoundedAffine implements ElementwiseTransform {
   private final double bound;
+  /** The Vector API path of {@link #forwardAll}, or null. */
+  private final AffineKernel lanes;
 
   public BoundedAffine(double bound) {
+    this(bound, true);
+  }
+
+  /** With {@code vectorLanes} false, {@link #forwardAll} takes the path used without the Vector API. */
+  BoundedAffine(double bound, boolean vectorLanes) {
     if (!(bound > 0) || Double.isInfinite(bound)) {
       throw new IllegalArgumentException("log-scale bound must be positive and finite, got " + bound);
     }
     this.bound = bound;
+    this.lanes = vectorLanes ? AffineKernel.create(bound) : null;
+  }
+
+  /** Whether {@link #forwardAll} runs on the Vector API. */
+  boolean vectorLanes() {
+    return lanes != null;
   }
 
   public double bound() {
@@ -36,6 +51,19 @@ public final class BoundedAffine implements ElementwiseTransform {
     double s = bound * Math.tanh(p[off + 1] / bound);
     y[yi] = x[xi] * Math.exp(s) + p[off];
     return s;
+  }
+
+  @Override
+  public int workSize(int count) {
+    return lanes == null ? 0 : lanes.scratchSize(count);
+  }
+
+  /** One coordinate per vector lane ({@link AffineKernel}) when available; agrees with {@link #forward} to rounding. */
+  @Override
+  public double forwardAll(double[] xs, int xOff, double[] ys, int yOff, int count, double[] p, int off,
+      double[] work, int workOff) {
+    return lanes == null ? ElementwiseTransform.super.forwardAll(xs, xOff, ys, yOff, count, p, off, work, workOff)
+        : lanes.forwardAll(xs, xOff, ys, yOff, count, p, off, work, workOff);
   }
 
   @Override

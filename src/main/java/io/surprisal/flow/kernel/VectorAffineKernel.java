@@ -1,0 +1,46 @@
+package io.surprisal.flow.kernel;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link AffineKernel} on the Vector API: {@code tanh(z) = sign(z) (1 - e) / (1 + e)} with
+ * {@code e = exp(-2|z|)} (no overflow), then {@code exp(s)}, both by {@link VectorExp}.
+ */
+final class VectorAffineKernel implements AffineKernel {
+  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+  private static final int L = S.length();
+
+  private final double bound;
+  private final int[][] pairs = Lanes.strideMaps(2, L);
+
+  VectorAffineKernel(double bound) {
+    this.bound = bound;
+  }
+
+  @Override
+  public int scratchSize(int count) {
+    return Lanes.padded(count, L);
+  }
+
+  @Override
+  public double forwardAll(double[] xs, int xOff, double[] ys, int yOff, int count, double[] p, int off,
+      double[] s, int sOff) {
+    DoubleVector one = DoubleVector.broadcast(S, 1.0);
+    for (int i0 = 0; i0 < count; i0 += L) {
+      VectorMask<Double> valid = S.indexInRange(i0, count);
+      int[] map = pairs[Math.min(L, count - i0)];
+      DoubleVector t = DoubleVector.fromArray(S, p, off + 2 * i0, map, 0);
+      DoubleVector z = DoubleVector.fromArray(S, p, off + 2 * i0 + 1, map, 0).div(bound);
+      DoubleVector e = VectorExp.exp(z.abs().mul(-2.0));
+      DoubleVector th = one.sub(e).div(one.add(e));
+      DoubleVector logScale = th.blend(th.neg(), z.compare(VectorOperators.LT, 0.0)).mul(bound);
+      DoubleVector x = DoubleVector.fromArray(S, xs, xOff + i0, valid);
+      x.fma(VectorExp.exp(logScale), t).intoArray(ys, yOff + i0, valid);
+      logScale.intoArray(s, sOff + i0);
+    }
+    return Lanes.sum(s, sOff, count);
+  }
+}
