@@ -64,10 +64,11 @@ class ModelCompatibilityTest {
       double[] cells = Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray();
       double[] x = Arrays.copyOf(cells, 4);
       Score score = model.score(x);
-      // a kernel without fused multiply-add may differ in the last bits, hence the tolerance
+      // the kernel's arithmetic may change in the last bits (fused multiply-add, vector lanes),
+      // hence the tolerance; beyond the calibration scores the p-value is a smooth tail of the score
       assertThat(score.logLikelihood()).as("log p(%s)", Arrays.toString(x))
           .isCloseTo(cells[4], within(1e-9 * Math.max(1, Math.abs(cells[4]))));
-      assertThat(score.pValue()).as("p(%s)", Arrays.toString(x)).isEqualTo(cells[5]);
+      assertThat(score.pValue()).as("p(%s)", Arrays.toString(x)).isCloseTo(cells[5], within(1e-9 * cells[5]));
     }
   }
 }
