@@ -21,14 +21,6 @@ public interface AffineKernel {
 
   /** The Vector API kernel for this bound, or null when {@code jdk.incubator.vector} is absent. */
   static AffineKernel create(double bound) {
-    if (!Exp.vectorized()) {
-      return null;
-    }
-    try {
-      return (AffineKernel) Class.forName("io.surprisal.flow.kernel.VectorAffineKernel")
-          .getDeclaredConstructor(double.class).newInstance(bound);
-    } catch (ReflectiveOperationException | LinkageError ex) {
-      return null;
-    }
+    return VectorApi.load(AffineKernel.class, "VectorAffineKernel", new Class<?>[] {double.class}, bound);
   }
 }

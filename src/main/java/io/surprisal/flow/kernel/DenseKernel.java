@@ -35,17 +35,8 @@ public interface DenseKernel {
     private Holder() {}
 
     private static DenseKernel choose() {
-      if (Boolean.getBoolean("surprisal.kernel.scalar")
-          || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-        return new ScalarDenseKernel();
-      }
-      try {
-        // Loaded reflectively so that this interface never links against the incubator module.
-        return (DenseKernel) Class.forName("io.surprisal.flow.kernel.VectorDenseKernel")
-            .getDeclaredConstructor().newInstance();
-      } catch (ReflectiveOperationException | LinkageError e) {
-        return new ScalarDenseKernel();
-      }
+      DenseKernel vector = VectorApi.load(DenseKernel.class, "VectorDenseKernel", new Class<?>[0]);
+      return vector != null ? vector : new ScalarDenseKernel();
     }
   }
 }

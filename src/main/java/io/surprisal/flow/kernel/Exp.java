@@ -80,15 +80,8 @@ public final class Exp {
     private Holder() {}
 
     private static ArrayExp choose() {
-      if (Boolean.getBoolean("surprisal.kernel.scalar")
-          || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-        return new Scalar();
-      }
-      try {
-        return (ArrayExp) Class.forName("io.surprisal.flow.kernel.VectorExp").getDeclaredConstructor().newInstance();
-      } catch (ReflectiveOperationException | LinkageError e) {
-        return new Scalar();
-      }
+      ArrayExp vector = VectorApi.load(ArrayExp.class, "VectorExp", new Class<?>[0]);
+      return vector != null ? vector : new Scalar();
     }
   }
 }

@@ -27,15 +27,7 @@ public interface SplineKernel {
 
   /** The Vector API kernel for this spline, or null when {@code jdk.incubator.vector} is absent. */
   static SplineKernel create(int bins, double bound, double minBin, double minDerivative) {
-    if (!Exp.vectorized()) {
-      return null;
-    }
-    try {
-      return (SplineKernel) Class.forName("io.surprisal.flow.kernel.VectorSplineKernel")
-          .getDeclaredConstructor(int.class, double.class, double.class, double.class)
-          .newInstance(bins, bound, minBin, minDerivative);
-    } catch (ReflectiveOperationException | LinkageError ex) {
-      return null;
-    }
+    return VectorApi.load(SplineKernel.class, "VectorSplineKernel",
+        new Class<?>[] {int.class, double.class, double.class, double.class}, bins, bound, minBin, minDerivative);
   }
 }
