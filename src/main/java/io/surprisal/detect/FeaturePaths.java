@@ -9,17 +9,29 @@ import org.apache.avro.generic.IndexedRecord;
 /**
  * The model's features as field paths into an input record ({@code request_rate},
  * {@code latency.p99_ms} into a nested record), and how to read them from any Avro record: int,
- * long, float and double fields give their value, boolean fields 1 or 0. Immutable.
+ * long, float and double fields give their value, boolean fields 1 or 0. Thread-safe.
  */
 public final class FeaturePaths {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private final List<String> names;
   private final String[][] segments;
+  /**
+   * The field each segment resolved to in the last record schema seen there: a topic's events
+   * share their schema, and a field lookup by name is a hash lookup per feature and event. A race
+   * between threads only costs a lookup (each entry is an immutable pair).
+   */
+  private final ResolvedField[][] resolved;
+
+  private record ResolvedField(Schema schema, Schema.Field field) {}
 
   private FeaturePaths(List<String> names, String[][] segments) {
     this.names = names;
     this.segments = segments;
+    this.resolved = new ResolvedField[segments.length][];
+    for (int j = 0; j < segments.length; j++) {
+      resolved[j] = new ResolvedField[segments[j].length];
+    }
   }
 
   /**
@@ -76,7 +88,7 @@ public final class FeaturePaths {
             + String.join(".", List.of(fields).subList(0, s)) + "' is a " + typeName(schema, value)
             + ", not a record");
       }
-      Schema.Field field = record.getSchema().getField(fields[s]);
+      Schema.Field field = field(record.getSchema(), j, s);
       if (field == null) {
         throw new UnscorableEventException(DeadLetterCode.MISSING_FEATURE, path, "feature '" + path + "': record "
             + record.getSchema().getFullName() + " has no field '" + fields[s] + "'");
@@ -101,6 +113,18 @@ public final class FeaturePaths {
       throw new UnscorableEventException(DeadLetterCode.NOT_FINITE, path, "feature '" + path + "' is " + x);
     }
     return x;
+  }
+
+  private Schema.Field field(Schema recordSchema, int j, int s) {
+    ResolvedField last = resolved[j][s];
+    if (last != null && last.schema() == recordSchema) {
+      return last.field();
+    }
+    Schema.Field field = recordSchema.getField(segments[j][s]);
+    if (field != null) {
+      resolved[j][s] = new ResolvedField(recordSchema, field);
+    }
+    return field;
   }
 
   /** The Avro type of a value of a field ("string", "array"...), resolving unions. */

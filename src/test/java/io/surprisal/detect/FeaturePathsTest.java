@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.GenericRecordBuilder;
 import org.junit.jupiter.api.Test;
 
 class FeaturePathsTest {
@@ -15,6 +19,20 @@ class FeaturePathsTest {
         .containsExactly(1.5, 250.25, 42, 9_000_000_000.0, 1);
     assertThat(paths.read(HostReadings.reading("h", -2f, 0.0, -1, 0L, false)))
         .containsExactly(-2, 0, -1, 0, 0);
+  }
+
+  @Test
+  void read_recordsOfTwoSchemasInTurn_eachReadsItsOwnFieldPositions() throws Exception {
+    Schema ab = SchemaBuilder.record("ab").fields().requiredDouble("a").requiredDouble("b").endRecord();
+    Schema ba = SchemaBuilder.record("ba").fields().requiredDouble("b").requiredDouble("c").requiredDouble("a")
+        .endRecord();
+    FeaturePaths twoFields = FeaturePaths.of(List.of("a", "b"));
+    for (int round = 0; round < 3; round++) { // the second schema evicts the first one's cached fields
+      GenericRecord first = new GenericRecordBuilder(ab).set("a", 1.0).set("b", 2.0).build();
+      GenericRecord second = new GenericRecordBuilder(ba).set("b", 20.0).set("c", 30.0).set("a", 10.0).build();
+      assertThat(twoFields.read(first)).containsExactly(1, 2);
+      assertThat(twoFields.read(second)).containsExactly(10, 20);
+    }
   }
 
   @Test
