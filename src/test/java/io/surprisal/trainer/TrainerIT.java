@@ -147,7 +147,7 @@ class TrainerIT {
     ((Logger) LoggerFactory.getLogger(Trainer.class)).addAppender(log);
     try {
       Trainer trainer = new Trainer(config(input, models, Map.of("window.size", "1000",
-          "retrain.min.new.events", "300", "model.epochs", "100000")));
+          "retrain.min.new.events", "300", "model.epochs", "100000", "model.max.steps", "0")));
       trainer.start();
 
       // 2. produce enough events, and wait until the first epoch is done
