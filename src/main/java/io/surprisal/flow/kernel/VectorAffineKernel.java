@@ -6,10 +6,10 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link AffineKernel} on the Vector API: {@code tanh(z) = sign(z) (1 - e) / (1 + e)} with
+ * {@link LaneKernel#affine} on the Vector API: {@code tanh(z) = sign(z) (1 - e) / (1 + e)} with
  * {@code e = exp(-2|z|)} (no overflow), then {@code exp(s)}, both by {@link VectorExp}.
  */
-final class VectorAffineKernel implements AffineKernel {
+final class VectorAffineKernel implements LaneKernel {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   private static final int L = S.length();
 

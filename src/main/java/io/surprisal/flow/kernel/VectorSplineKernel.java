@@ -6,12 +6,12 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link SplineKernel} on the Vector API: lane n handles coordinate {@code i0 + n}, its parameters
+ * {@link LaneKernel#spline} on the Vector API: lane n handles coordinate {@code i0 + n}, its parameters
  * gathered with stride {@code 3K-1}. The arithmetic is that of {@code RationalQuadraticSpline}'s
  * scalar forward pass, with the bin found by K-1 compare-and-blend steps instead of a loop that
  * breaks; results agree with it to rounding.
  */
-final class VectorSplineKernel implements SplineKernel {
+final class VectorSplineKernel implements LaneKernel {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   private static final int L = S.length();
 

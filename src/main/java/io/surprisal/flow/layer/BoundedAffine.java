@@ -1,6 +1,6 @@
 package io.surprisal.flow.layer;
 
-import io.surprisal.flow.kernel.AffineKernel;
+import io.surprisal.flow.kernel.LaneKernel;
 
 /**
  * Affine map {@code y = x * exp(s) + t} with a soft-bounded log-scale {@code s = B tanh(r / B)}.
@@ -12,7 +12,7 @@ import io.surprisal.flow.kernel.AffineKernel;
 public final class BoundedAffine implements ElementwiseTransform {
   private final double bound;
   /** The Vector API path of {@link #forwardAll}, or null. */
-  private final AffineKernel lanes;
+  private final LaneKernel lanes;
 
   public BoundedAffine(double bound) {
     this(bound, true);
@@ -24,7 +24,7 @@ public final class BoundedAffine implements ElementwiseTransform {
       throw new IllegalArgumentException("log-scale bound must be positive and finite, got " + bound);
     }
     this.bound = bound;
-    this.lanes = vectorLanes ? AffineKernel.create(bound) : null;
+    this.lanes = vectorLanes ? LaneKernel.affine(bound) : null;
   }
 
   /** Whether {@link #forwardAll} runs on the Vector API. */
@@ -58,7 +58,7 @@ public final class BoundedAffine implements ElementwiseTransform {
     return lanes == null ? 0 : lanes.scratchSize(count);
   }
 
-  /** One coordinate per vector lane ({@link AffineKernel}) when available; agrees with {@link #forward} to rounding. */
+  /** One coordinate per vector lane ({@link LaneKernel}) when available; agrees with {@link #forward} to rounding. */
   @Override
   public double forwardAll(double[] xs, int xOff, double[] ys, int yOff, int count, double[] p, int off,
       double[] work, int workOff) {

@@ -1,7 +1,7 @@
 package io.surprisal.flow.layer;
 
 import io.surprisal.flow.kernel.Exp;
-import io.surprisal.flow.kernel.SplineKernel;
+import io.surprisal.flow.kernel.LaneKernel;
 
 
 /**
@@ -31,7 +31,7 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
   private final int bins;
   private final double bound;
   /** The Vector API path of {@link #forwardAll}, or null. */
-  private final SplineKernel lanes;
+  private final LaneKernel lanes;
 
   public RationalQuadraticSpline(int bins, double bound) {
     this(bins, bound, true);
@@ -47,7 +47,7 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
     }
     this.bins = bins;
     this.bound = bound;
-    this.lanes = vectorLanes ? SplineKernel.create(bins, bound, MIN_BIN, MIN_DERIVATIVE) : null;
+    this.lanes = vectorLanes ? LaneKernel.spline(bins, bound, MIN_BIN, MIN_DERIVATIVE) : null;
   }
 
   /** Whether {@link #forwardAll} runs on the Vector API. */
@@ -100,7 +100,7 @@ public final class RationalQuadraticSpline implements ElementwiseTransform {
   }
 
   /**
-   * One coordinate per vector lane ({@link SplineKernel}), or, without the Vector API, every
+   * One coordinate per vector lane ({@link LaneKernel}), or, without the Vector API, every
    * exponential of the layer in one loop and one logarithm of the product of the slopes: agrees
    * with {@link #forward} per coordinate to rounding, in a fraction of the time.
    */
