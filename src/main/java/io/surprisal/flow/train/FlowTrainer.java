@@ -87,12 +87,10 @@ public final class FlowTrainer {
       shuffled(active, shuffle);
       double lossSum = 0;
       int lossRows = 0;
-      for (int from = 0; from < active.length; from += batch) {
+      int steps = config.stepsPerEpoch(active.length); // a tiny last batch only adds noise: skipped
+      for (int from = 0, step = 0; step < steps; step++, from += batch) {
         int to = Math.min(active.length, from + batch);
         int m = to - from;
-        if (m < Math.max(2, batch / 4) && from > 0) {
-          break; // a tiny last batch only adds noise
-        }
         double[] x = m == batch ? buf : new double[m * d];
         data.fill(active, from, to, x, noise);
         if (config.noise() > 0) {
