@@ -31,7 +31,7 @@ final class FitDefaults implements IDefaultValueProvider {
       case "--log-transform" -> defaults.logTransform().name().toLowerCase(Locale.ROOT);
       case "--dequantize" -> defaults.dequantize().name().toLowerCase(Locale.ROOT);
       case "--whiten" -> String.valueOf(defaults.whiten());
-      case "--noise" -> String.valueOf(t.noise());
+      case "--noise" -> defaults.noise().toString();
       case "--alpha" -> String.valueOf(defaults.alpha());
       case "--seed" -> String.valueOf(t.seed());
       default -> null;

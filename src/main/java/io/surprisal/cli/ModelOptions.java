@@ -5,6 +5,7 @@ import io.surprisal.flow.FlowSpec;
 import io.surprisal.flow.train.TrainingConfig;
 import io.surprisal.model.FitOptions;
 import io.surprisal.model.PreprocessingFit;
+import io.surprisal.model.TrainingNoise;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.function.Supplier;
@@ -81,9 +82,11 @@ final class ModelOptions {
       + " robust (outlier-trimmed) covariance before the flow. Default: ${DEFAULT-VALUE}.")
   Boolean whiten;
 
-  @Option(names = "--noise", paramLabel = "SIGMA", description = "Standard deviation of the Gaussian noise added to"
-      + " training batches (regularisation for small data). Default: ${DEFAULT-VALUE}.")
-  Double noise;
+  @Option(names = "--noise", paramLabel = "auto|SIGMA", description = "Standard deviation of the Gaussian noise added"
+      + " to training rows, in standardised units: the flow learns the density smoothed by it. auto: a bandwidth"
+      + " from the rows and features (smooth; robust to anomalies in the training data); 0: none."
+      + " Default: ${DEFAULT-VALUE}.")
+  String noise;
 
   /**
    * {@link FitOptions#defaults()} with the options given on the command line.
@@ -113,8 +116,8 @@ final class ModelOptions {
     training = with(commandLine, "--max-steps", maxSteps, training, c -> c.withMaxSteps(maxSteps));
     training = with(commandLine, "--time-budget", timeBudget, training, c -> c.withTimeBudget(timeBudget));
     training = with(commandLine, "--trim", trim, training, c -> c.withTrim(trim, c.trimWarmupEpochs()));
-    training = with(commandLine, "--noise", noise, training, c -> c.withNoise(noise));
     FitOptions options = defaults.withTraining(training);
+    options = with(commandLine, "--noise", noise, options, o -> o.withNoise(TrainingNoise.parse(noise)));
     options = options.withPreprocessing(logTransform != null ? logTransform : options.logTransform(),
         dequantize != null ? dequantize : options.dequantize());
     return whiten != null ? options.withWhitening(whiten) : options;

@@ -14,9 +14,12 @@ import java.util.Objects;
  * @param logTransform        symmetric-log policy for heavy-tailed features
  * @param dequantize          which lattice-valued features to dequantise
  * @param whiten              whether to whiten the features with a robust covariance before the flow
+ * @param noise               training noise; its standard deviation for the data at hand replaces
+ *                            {@code training.noise()}
  */
 public record FitOptions(TrainingConfig training, double alpha, double calibrationFraction, int maxCalibrationRows,
-    PreprocessingFit.LogTransform logTransform, PreprocessingFit.Dequantize dequantize, boolean whiten) {
+    PreprocessingFit.LogTransform logTransform, PreprocessingFit.Dequantize dequantize, boolean whiten,
+    TrainingNoise noise) {
 
   /** Default flow preset of {@code fit}. */
   public static final String DEFAULT_PRESET = "nsf";
@@ -34,10 +37,15 @@ public record FitOptions(TrainingConfig training, double alpha, double calibrati
     }
     Objects.requireNonNull(logTransform, "logTransform");
     Objects.requireNonNull(dequantize, "dequantize");
+    Objects.requireNonNull(noise, "noise");
   }
 
-  /** Default training noise of {@code fit}, in standardised units (see {@link TrainingConfig#noise()}). */
-  public static final double DEFAULT_NOISE = 0.1;
+  /**
+   * Default training noise of {@code fit}: 0.1 in standardised units, a regulariser that keeps the
+   * density sharp. {@link TrainingNoise#AUTO} is smoother and more robust to anomalies in the training
+   * data, but blurs tight relations between features (see {@link TrainingNoise}).
+   */
+  public static final TrainingNoise DEFAULT_NOISE = TrainingNoise.fixed(0.1);
   /**
    * Default step budget of {@code fit}: 30,000 rows x 36 features train in under 60 s on a 2-core
    * machine (docs/benchmarks.md), and small data sets still get their 100 epochs.
@@ -48,32 +56,35 @@ public record FitOptions(TrainingConfig training, double alpha, double calibrati
    * The defaults of {@code surprisal fit}, chosen on the ADBench development sets
    * ({@code docs/benchmarks.md}, "Detection quality"): the nsf preset, no symmetric-log transform
    * (it cost cardio several points of ROC-AUC: compressing a heavy tail also compresses the
-   * distance of the anomalies in it), noise regularisation of 0.1, and a budget of 2,000 steps.
+   * distance of the anomalies in it), training noise of 0.1, and a budget of 2,000 steps.
    */
   public static FitOptions defaults() {
-    TrainingConfig training = TrainingConfig.defaults(FlowSpec.preset(DEFAULT_PRESET)).withNoise(DEFAULT_NOISE)
-        .withMaxSteps(DEFAULT_MAX_STEPS);
+    TrainingConfig training = TrainingConfig.defaults(FlowSpec.preset(DEFAULT_PRESET)).withMaxSteps(DEFAULT_MAX_STEPS);
     return new FitOptions(training, DEFAULT_ALPHA, 0.1, 10_000, PreprocessingFit.LogTransform.NEVER,
-        PreprocessingFit.Dequantize.AUTO, false);
+        PreprocessingFit.Dequantize.AUTO, false, DEFAULT_NOISE);
   }
 
   public FitOptions withTraining(TrainingConfig t) {
-    return new FitOptions(t, alpha, calibrationFraction, maxCalibrationRows, logTransform, dequantize, whiten);
+    return new FitOptions(t, alpha, calibrationFraction, maxCalibrationRows, logTransform, dequantize, whiten, noise);
   }
 
   public FitOptions withAlpha(double a) {
-    return new FitOptions(training, a, calibrationFraction, maxCalibrationRows, logTransform, dequantize, whiten);
+    return new FitOptions(training, a, calibrationFraction, maxCalibrationRows, logTransform, dequantize, whiten, noise);
   }
 
   public FitOptions withPreprocessing(PreprocessingFit.LogTransform log, PreprocessingFit.Dequantize dq) {
-    return new FitOptions(training, alpha, calibrationFraction, maxCalibrationRows, log, dq, whiten);
+    return new FitOptions(training, alpha, calibrationFraction, maxCalibrationRows, log, dq, whiten, noise);
   }
 
   public FitOptions withWhitening(boolean w) {
-    return new FitOptions(training, alpha, calibrationFraction, maxCalibrationRows, logTransform, dequantize, w);
+    return new FitOptions(training, alpha, calibrationFraction, maxCalibrationRows, logTransform, dequantize, w, noise);
+  }
+
+  public FitOptions withNoise(TrainingNoise n) {
+    return new FitOptions(training, alpha, calibrationFraction, maxCalibrationRows, logTransform, dequantize, whiten, n);
   }
 
   public FitOptions withCalibrationFraction(double f) {
-    return new FitOptions(training, alpha, f, maxCalibrationRows, logTransform, dequantize, whiten);
+    return new FitOptions(training, alpha, f, maxCalibrationRows, logTransform, dequantize, whiten, noise);
   }
 }

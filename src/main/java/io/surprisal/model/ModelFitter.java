@@ -3,6 +3,7 @@ package io.surprisal.model;
 import io.surprisal.flow.NormalizingFlow;
 import io.surprisal.flow.train.FlowTrainer;
 import io.surprisal.flow.train.HoldoutSplit;
+import io.surprisal.flow.train.TrainingConfig;
 import io.surprisal.flow.train.TrainingData;
 import io.surprisal.flow.train.TrainingListener;
 import io.surprisal.flow.train.TrainingResult;
@@ -72,7 +73,13 @@ public final class ModelFitter {
       throw new UnfittableDataException("every feature is constant in the training data " + features
           + "; nothing to learn");
     }
-    TrainingResult result = new FlowTrainer(options.training()).fit(new Rows(train, fitRows.length, pre), listener);
+    double sigma = options.noise().sigma(fitRows.length, pre.activeDim());
+    if (options.noise().auto()) {
+      LOG.info("training noise {} (auto: {} x Scott's rule for {} rows of {} features)", String.format("%.3f", sigma),
+          TrainingNoise.AUTO_FACTOR, fitRows.length, pre.activeDim());
+    }
+    TrainingConfig training = options.training().withNoise(sigma, options.noise().auto());
+    TrainingResult result = new FlowTrainer(training).fit(new Rows(train, fitRows.length, pre), listener);
     NormalizingFlow flow = result.flow();
 
     double[] calRows = nCal > 0 ? gather(rows, d, cal) : train;

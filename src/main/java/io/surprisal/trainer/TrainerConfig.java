@@ -10,6 +10,7 @@ import io.surprisal.flow.FlowSpec;
 import io.surprisal.flow.train.TrainingConfig;
 import io.surprisal.model.FitOptions;
 import io.surprisal.model.PreprocessingFit;
+import io.surprisal.model.TrainingNoise;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -96,10 +97,10 @@ public final class TrainerConfig {
       ConfigKey.withDefault("model.max.steps", ValueType.INT, FIT.training().maxSteps(),
           "Train at most the epochs that hold about this many optimiser steps; 0: no limit.")
           .validatedBy(Validator.of(">= 0", v -> v >= 0));
-  public static final ConfigKey<Double> MODEL_NOISE =
-      ConfigKey.withDefault("model.noise", ValueType.DOUBLE, FIT.training().noise(),
-          "Standard deviation of the Gaussian noise added to training batches (standardised units).")
-          .validatedBy(Validator.of("in [0, 10)", v -> v >= 0 && v < 10));
+  public static final ConfigKey<TrainingNoise> MODEL_NOISE =
+      ConfigKey.withDefault("model.noise", ValueType.of("auto or a number in [0, 10)", TrainingNoise::parse),
+          FIT.noise(), "Standard deviation of the Gaussian noise added to training rows (standardised units);"
+              + " auto: a bandwidth from the window's rows and features.");
   /**
    * Unlike {@code fit} (never, chosen on static labelled sets), auto: event streams such as
    * service telemetry have heavy tails, and without the symmetric log the held-out NLL that the
@@ -134,11 +135,11 @@ public final class TrainerConfig {
         .withSeed(config.get(MODEL_SEED))
         .withTrim(config.get(MODEL_TRIM), FIT.training().trimWarmupEpochs())
         .withMaxSteps(config.get(MODEL_MAX_STEPS))
-        .withNoise(config.get(MODEL_NOISE))
         .withTimeBudget(config.find(MODEL_TIME_BUDGET).orElse(null));
     return FIT.withTraining(training).withAlpha(config.get(MODEL_ALPHA))
         .withPreprocessing(config.get(MODEL_LOG_TRANSFORM), FIT.dequantize())
-        .withCalibrationFraction(config.get(MODEL_CALIBRATION_FRACTION));
+        .withCalibrationFraction(config.get(MODEL_CALIBRATION_FRACTION))
+        .withNoise(config.get(MODEL_NOISE));
   }
 
   /** The Kafka client settings (pass-through keys and {@code bootstrap.servers}). */

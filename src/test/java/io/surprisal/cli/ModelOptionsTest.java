@@ -1,12 +1,14 @@
 package io.surprisal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.surprisal.flow.FlowSpec;
 import io.surprisal.flow.train.TrainingConfig;
 import io.surprisal.model.FitOptions;
 import io.surprisal.model.PreprocessingFit.Dequantize;
 import io.surprisal.model.PreprocessingFit.LogTransform;
+import io.surprisal.model.TrainingNoise;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -44,10 +46,23 @@ class ModelOptionsTest {
         .withTraining(t.withSpec(FlowSpec.preset("maf").withLayers(3).withHidden(24).withDepth(1))
             .withEpochs(7).withBatchSize(64).withLearningRate(0.01).withPatience(3).withMaxSteps(500)
             .withTimeBudget(Duration.ofSeconds(90)).withTrim(0.05, t.trimWarmupEpochs()))
-        .withPreprocessing(LogTransform.NEVER, Dequantize.INTEGER);
+        .withPreprocessing(LogTransform.NEVER, Dequantize.INTEGER).withNoise(TrainingNoise.AUTO);
     assertThat(fitOptions("--flow", "maf", "--layers", "3", "--hidden", "24", "--depth", "1", "--epochs", "7",
         "--batch-size", "64", "--learning-rate", "0.01", "--patience", "3", "--max-steps", "500", "--time-budget", "90s", "--trim",
-        "0.05", "--log-transform", "never", "--dequantize", "INTEGER")).isEqualTo(expected);
+        "0.05", "--log-transform", "never", "--dequantize", "INTEGER", "--noise", "auto")).isEqualTo(expected);
+  }
+
+  @Test
+  void fitOptions_noise_isAutoOrAStandardDeviation() {
+    assertThat(fitOptions("--noise", "0.3").noise()).isEqualTo(TrainingNoise.fixed(0.3));
+    assertThat(fitOptions("--noise", "AUTO").noise()).isEqualTo(TrainingNoise.AUTO);
+    assertThat(fitOptions("--noise", "0").noise()).isEqualTo(TrainingNoise.NONE);
+    assertThatThrownBy(() -> fitOptions("--noise", "lots"))
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("--noise").hasMessageContaining("auto or a number").hasMessageContaining("'lots'");
+    assertThatThrownBy(() -> fitOptions("--noise", "-1"))
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("--noise").hasMessageContaining("[0, 10)");
   }
 
   @Test

@@ -27,11 +27,15 @@ import java.util.Objects;
  *                           flow space (noise regularisation, Rothfuss et al. 2019); 0 disables
  * @param maxSteps           step budget: train at most the epochs that hold about this many optimiser
  *                           steps (unlike a time budget, the same on every machine); 0: none
+ * @param smoothing          whether the noise is a kernel bandwidth rather than a regulariser: the
+ *                           flow is meant to fit the data's density smoothed by the noise, so early
+ *                           stopping judges validation rows with noise added, as training sees them
+ *                           (a fixed draw); otherwise validation rows are taken as they are
  */
 public record TrainingConfig(
     FlowSpec spec, int maxEpochs, int batchSize, double learningRate, double clipNorm,
     double validationFraction, int maxValidationRows, int patience, long seed, Duration timeBudget,
-    double trimFraction, int trimWarmupEpochs, double noise, int maxSteps) {
+    double trimFraction, int trimWarmupEpochs, double noise, int maxSteps, boolean smoothing) {
 
   public TrainingConfig {
     Objects.requireNonNull(spec, "spec");
@@ -59,62 +63,68 @@ public record TrainingConfig(
 
   /** Defaults for a spec. */
   public static TrainingConfig defaults(FlowSpec spec) {
-    return new TrainingConfig(spec, 100, 256, 1e-3, 5.0, 0.1, 5000, 10, 0, null, 0.0, 5, 0.0, 0);
+    return new TrainingConfig(spec, 100, 256, 1e-3, 5.0, 0.1, 5000, 10, 0, null, 0.0, 5, 0.0, 0, false);
   }
 
   public TrainingConfig withSpec(FlowSpec s) {
     return new TrainingConfig(s, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
-        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise, maxSteps);
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise, maxSteps, smoothing);
   }
 
   public TrainingConfig withEpochs(int e) {
     return new TrainingConfig(spec, e, batchSize, learningRate, clipNorm, validationFraction,
-        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise, maxSteps);
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise, maxSteps, smoothing);
   }
 
   public TrainingConfig withSeed(long s) {
     return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
-        maxValidationRows, patience, s, timeBudget, trimFraction, trimWarmupEpochs, noise, maxSteps);
+        maxValidationRows, patience, s, timeBudget, trimFraction, trimWarmupEpochs, noise, maxSteps, smoothing);
   }
 
   public TrainingConfig withTimeBudget(Duration d) {
     return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
-        maxValidationRows, patience, seed, d, trimFraction, trimWarmupEpochs, noise, maxSteps);
+        maxValidationRows, patience, seed, d, trimFraction, trimWarmupEpochs, noise, maxSteps, smoothing);
   }
 
   public TrainingConfig withTrim(double fraction, int warmupEpochs) {
     return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
-        maxValidationRows, patience, seed, timeBudget, fraction, warmupEpochs, noise, maxSteps);
+        maxValidationRows, patience, seed, timeBudget, fraction, warmupEpochs, noise, maxSteps, smoothing);
   }
 
   public TrainingConfig withBatchSize(int b) {
     return new TrainingConfig(spec, maxEpochs, b, learningRate, clipNorm, validationFraction,
-        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise, maxSteps);
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise, maxSteps, smoothing);
   }
 
   public TrainingConfig withLearningRate(double lr) {
     return new TrainingConfig(spec, maxEpochs, batchSize, lr, clipNorm, validationFraction,
-        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise, maxSteps);
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise, maxSteps, smoothing);
   }
 
   public TrainingConfig withPatience(int p) {
     return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
-        maxValidationRows, p, seed, timeBudget, trimFraction, trimWarmupEpochs, noise, maxSteps);
+        maxValidationRows, p, seed, timeBudget, trimFraction, trimWarmupEpochs, noise, maxSteps, smoothing);
   }
 
   public TrainingConfig withNoise(double sigma) {
     return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
-        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, sigma, maxSteps);
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, sigma, maxSteps, smoothing);
+  }
+
+  /** Noise {@code sigma} as a kernel bandwidth (see {@link #smoothing()}) or as a regulariser. */
+  public TrainingConfig withNoise(double sigma, boolean asBandwidth) {
+    return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, sigma, maxSteps, asBandwidth);
   }
 
   public TrainingConfig withValidationFraction(double f) {
     return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, f,
-        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise, maxSteps);
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise, maxSteps, smoothing);
   }
 
   public TrainingConfig withMaxSteps(int steps) {
     return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
-        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise, steps);
+        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, noise, steps, smoothing);
   }
 
   /** Optimiser steps in one epoch over {@code rows} rows (a last batch under a quarter is skipped). */

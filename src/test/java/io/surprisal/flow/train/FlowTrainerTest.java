@@ -1,6 +1,7 @@
 package io.surprisal.flow.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.surprisal.flow.FlowSpec;
 import java.util.SplittableRandom;
@@ -41,6 +42,23 @@ class FlowTrainerTest {
         TrainingListener.NONE);
     assertThat(unlimited.epochs()).isEqualTo(3);
     assertThat(unlimited.stopReason()).isEqualTo(TrainingResult.StopReason.MAX_EPOCHS);
+  }
+
+  /**
+   * Rows from N(0, I) in 2-D trained with noise 1: the smoothed density is N(0, 2 I). As a bandwidth,
+   * the validation NLL is taken on noisy rows, about its entropy log(2 pi e 2) = 3.531; as a
+   * regulariser, on the rows as they are, where the smoothed density scores log(2 pi 2) + 1/2 = 3.031.
+   */
+  @Test
+  void fit_withNoiseAsABandwidth_validatesOnNoisyRows() {
+    TrainingConfig config = TrainingConfig.defaults(FlowSpec.preset("realnvp").withLayers(2).withHidden(8))
+        .withEpochs(30).withSeed(5);
+    TrainingResult bandwidth = new FlowTrainer(config.withNoise(1.0, true)).fit(gaussianRows(4000, 2),
+        TrainingListener.NONE);
+    TrainingResult regulariser = new FlowTrainer(config.withNoise(1.0, false)).fit(gaussianRows(4000, 2),
+        TrainingListener.NONE);
+    assertThat(bandwidth.validationNll()).isCloseTo(3.531, within(0.08));
+    assertThat(regulariser.validationNll()).isLessThan(3.2);
   }
 
   private static TrainingData gaussianRows(int n, int d) {
