@@ -24,10 +24,7 @@ class GaussianFitTest {
 
     int m = 20_000;
     double[] heldOut = truth.sample(m, 2);
-    double modelNll = 0;
-    for (int i = 0; i < m; i++) {
-      modelNll -= model.logDensity(SyntheticData.row(heldOut, i, 2)) / m;
-    }
+    double modelNll = meanNll(model, heldOut, m);
     double trueNll = truth.meanNll(heldOut, m);
 
     assertThat(trueNll).as("empirical NLL of the true density vs its entropy")
@@ -59,15 +56,20 @@ class GaussianFitTest {
 
     int m = 20_000;
     double[] heldOut = smoothed.sample(m, 2);
-    double modelNll = 0;
-    for (int i = 0; i < m; i++) {
-      modelNll -= model.logDensity(SyntheticData.row(heldOut, i, 2)) / m;
-    }
+    double modelNll = meanNll(model, heldOut, m);
     double smoothedNll = smoothed.meanNll(heldOut, m);
     assertThat(bandwidth).isBetween(0.5, 0.6);
     assertThat(truth.meanNll(heldOut, m) - smoothedNll).as("the unsmoothed truth's excess NLL (nats)")
         .isGreaterThan(0.3);
     assertThat(modelNll - smoothedNll).as("excess NLL of the fit over the smoothed truth (nats)")
         .isBetween(-0.01, 0.03);
+  }
+
+  private static double meanNll(DensityModel model, double[] rows, int m) {
+    double nll = 0;
+    for (int i = 0; i < m; i++) {
+      nll -= model.logDensity(SyntheticData.row(rows, i, 2)) / m;
+    }
+    return nll;
   }
 }
