@@ -35,9 +35,10 @@ public interface ElementwiseTransform {
 
   /**
    * The scoring path: {@link #forward} of {@code count} consecutive coordinates whose parameters lie
-   * one after another from {@code p[off]}, returning the sum of their {@code log|dT/dx|}. Gives the
-   * same bits as calling {@link #forward} per coordinate, and may overwrite the parameters (they are
-   * a conditioner's output, recomputed for every row).
+   * one after another from {@code p[off]}, returning the sum of their {@code log|dT/dx|}. This
+   * default gives the same bits as calling {@link #forward} per coordinate; implementations that
+   * batch the work agree with it to rounding. May overwrite the parameters (they are a
+   * conditioner's output, recomputed for every row).
    */
   default double forwardAll(double[] x, int xOff, double[] y, int yOff, int count, double[] p, int off,
       double[] work, int workOff) {

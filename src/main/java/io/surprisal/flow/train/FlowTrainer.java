@@ -51,10 +51,15 @@ public final class FlowTrainer {
     }
     int nVal = val.length;
     double[] valX = new double[nVal * d];
+    // With the noise as a bandwidth, training fits the data's density smoothed by the noise kernel, and
+    // early stopping must judge that same target: validation rows as training sees them, dequantised
+    // and with the noise (a fixed draw). Judged on rows without noise, training stopped as soon as the
+    // smoothing started to show (after an epoch or two on some data sets, when the noise is a
+    // sizeable share of the data's spread).
+    SplittableRandom validationNoise = noisyValidation ? new SplittableRandom(random.split().nextLong()) : null;
+    data.fill(val, 0, nVal, valX, validationNoise);
     if (noisyValidation) {
-      noisy(data, val, valX, config.noise(), new SplittableRandom(random.split().nextLong()));
-    } else {
-      data.fill(val, 0, nVal, valX, null);
+      addNoise(valX, valX.length, config.noise(), validationNoise);
     }
     double[] valPre = new double[nVal];
     for (int i = 0; i < nVal; i++) {
@@ -155,17 +160,6 @@ public final class FlowTrainer {
         bestEpoch, nVal > 0 ? String.format("%.4f", best) : "n/a", reason);
     return new TrainingResult(flow.export(), epoch, bestEpoch, nVal > 0 ? best : Double.NaN, duration, reason,
         train.length, nVal, flow.parameterCount());
-  }
-
-  /**
-   * Validation rows as training sees them: dequantised and with the training noise, a fixed draw. When
-   * the noise is a bandwidth, training fits the data's density smoothed by the noise kernel; early
-   * stopping must judge that same target, or it stops as soon as the smoothing starts to show (after
-   * an epoch or two on some data sets, when the noise is a sizeable share of the data's spread).
-   */
-  private static void noisy(TrainingData data, int[] rows, double[] out, double sigma, SplittableRandom random) {
-    data.fill(rows, 0, rows.length, out, random);
-    addNoise(out, out.length, sigma, random);
   }
 
   private static void addNoise(double[] x, int count, double sigma, SplittableRandom random) {
