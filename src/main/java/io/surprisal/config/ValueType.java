@@ -54,6 +54,11 @@ public interface ValueType<T> {
     return new ParserValueType<>(expectation, parser);
   }
 
+  /** A constant of an enum, named in any case; {@code expectation} lists them ("sliding or reservoir"). */
+  static <E extends Enum<E>> ValueType<E> ofEnum(String expectation, Class<E> type) {
+    return of(expectation, text -> Enum.valueOf(type, text.toUpperCase(Locale.ROOT)));
+  }
+
   /**
    * A comma-separated list of elements of the given type: {@code "a, b,c"}. Each element is
    * stripped, empty elements are dropped, and empty text is the empty list.

@@ -13,7 +13,6 @@ import io.surprisal.model.PreprocessingFit;
 import io.surprisal.model.TrainingNoise;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The settings of {@code surprisal train} (and of the {@code models} commands, which share the
@@ -45,7 +44,7 @@ public final class TrainerConfig {
           .validatedBy(Validator.atLeast(20));
   public static final ConfigKey<WindowMode> WINDOW_MODE =
       ConfigKey.withDefault("window.mode",
-          ValueType.of("sliding or reservoir", s -> WindowMode.valueOf(s.toUpperCase(Locale.ROOT))),
+          ValueType.ofEnum("sliding or reservoir", WindowMode.class),
           WindowMode.SLIDING, "sliding: the newest events; reservoir: a uniform sample of all events (seeded).");
   public static final ConfigKey<Duration> RETRAIN_INTERVAL =
       ConfigKey.withDefault("retrain.interval", ValueType.DURATION, Duration.ofMinutes(5),
@@ -109,7 +108,7 @@ public final class TrainerConfig {
    */
   public static final ConfigKey<PreprocessingFit.LogTransform> MODEL_LOG_TRANSFORM =
       ConfigKey.withDefault("model.log.transform",
-          ValueType.of("auto, never or always", s -> PreprocessingFit.LogTransform.valueOf(s.toUpperCase(Locale.ROOT))),
+          ValueType.ofEnum("auto, never or always", PreprocessingFit.LogTransform.class),
           PreprocessingFit.LogTransform.AUTO, "Symmetric log of heavy-tailed features: auto (where a feature's"
               + " tails are heavy), never or always.");
   public static final ConfigKey<Double> MODEL_CALIBRATION_FRACTION =

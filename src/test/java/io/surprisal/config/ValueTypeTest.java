@@ -91,6 +91,17 @@ class ValueTypeTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  private enum Mode { SLIDING, RESERVOIR }
+
+  @Test
+  void enum_acceptsItsConstantsInAnyCase_andStatesThemOtherwise() {
+    ValueType<Mode> mode = ValueType.ofEnum("sliding or reservoir", Mode.class);
+    assertThat(mode.parse(" Reservoir ")).isEqualTo(Mode.RESERVOIR);
+    assertThat(mode.parse("sliding")).isEqualTo(Mode.SLIDING);
+    assertThat(mode.expectation()).isEqualTo("sliding or reservoir");
+    assertThatThrownBy(() -> mode.parse("random")).isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void list_commaSeparated_isStrippedAndDropsEmptyItems() {
     assertThat(ValueType.STRING_LIST.parse(" a, b ,,c ")).containsExactly("a", "b", "c");
