@@ -82,10 +82,11 @@ final class ModelOptions {
       + " robust (outlier-trimmed) covariance before the flow. Default: ${DEFAULT-VALUE}.")
   Boolean whiten;
 
-  @Option(names = "--noise", paramLabel = "auto|SIGMA", description = "Standard deviation of the Gaussian noise added"
-      + " to training rows, in standardised units: the flow learns the density smoothed by it. auto: a bandwidth"
-      + " from the rows and features (smooth; robust to anomalies in the training data); 0: none."
-      + " Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--noise", paramLabel = "auto|SIGMA", description = "Gaussian noise added to training rows; the"
+      + " flow learns the density smoothed by it. auto: a kernel bandwidth from the rows and features, in units of"
+      + " each feature's spread (smooth; robust to anomalies in the training data, but it blurs tight relations"
+      + " between features). SIGMA: a standard deviation in standardised units, a regulariser (0.1 keeps the"
+      + " density sharp; 0: none). Default: ${DEFAULT-VALUE}.")
   String noise;
 
   /**

@@ -41,11 +41,12 @@ public record FitOptions(TrainingConfig training, double alpha, double calibrati
   }
 
   /**
-   * Default training noise of {@code fit}: 0.1 in standardised units, a regulariser that keeps the
-   * density sharp. {@link TrainingNoise#AUTO} is smoother and more robust to anomalies in the training
-   * data, but blurs tight relations between features (see {@link TrainingNoise}).
+   * Default training noise of {@code fit}: {@link TrainingNoise#AUTO}, a kernel bandwidth, so the flow
+   * learns a smoothed density that keeps anomalies in its tails even when they are part of the
+   * training data. It blurs tight relations between features (see {@link TrainingNoise});
+   * {@link TrainingNoise#SHARP} keeps them.
    */
-  public static final TrainingNoise DEFAULT_NOISE = TrainingNoise.fixed(0.1);
+  public static final TrainingNoise DEFAULT_NOISE = TrainingNoise.AUTO;
   /**
    * Default step budget of {@code fit}: 30,000 rows x 36 features train in under 60 s on a 2-core
    * machine (docs/benchmarks.md), and small data sets still get their 100 epochs.
@@ -56,7 +57,7 @@ public record FitOptions(TrainingConfig training, double alpha, double calibrati
    * The defaults of {@code surprisal fit}, chosen on the ADBench development sets
    * ({@code docs/benchmarks.md}, "Detection quality"): the nsf preset, no symmetric-log transform
    * (it cost cardio several points of ROC-AUC: compressing a heavy tail also compresses the
-   * distance of the anomalies in it), training noise of 0.1, and a budget of 2,000 steps.
+   * distance of the anomalies in it), training noise {@code auto}, and a budget of 2,000 steps.
    */
   public static FitOptions defaults() {
     TrainingConfig training = TrainingConfig.defaults(FlowSpec.preset(DEFAULT_PRESET)).withMaxSteps(DEFAULT_MAX_STEPS);

@@ -75,8 +75,8 @@ public final class ModelFitter {
     }
     double sigma = options.noise().sigma(fitRows.length, pre.activeDim());
     if (options.noise().auto()) {
-      LOG.info("training noise {} (auto: {} x Scott's rule for {} rows of {} features)", String.format("%.3f", sigma),
-          TrainingNoise.AUTO_FACTOR, fitRows.length, pre.activeDim());
+      LOG.info("training noise {} x each feature's spread (auto: {} x Scott's rule for {} rows of {} features)",
+          String.format("%.3f", sigma), TrainingNoise.AUTO_FACTOR, fitRows.length, pre.activeDim());
     }
     TrainingConfig training = options.training().withNoise(sigma, options.noise().auto());
     TrainingResult result = new FlowTrainer(training).fit(new Rows(train, fitRows.length, pre), listener);

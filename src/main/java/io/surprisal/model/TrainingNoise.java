@@ -1,21 +1,21 @@
 package io.surprisal.model;
 
 /**
- * The Gaussian noise added to training rows in flow space (standardised units): a fixed standard
- * deviation, a regulariser, or {@code auto}, a kernel bandwidth from the size and dimension of the
- * training data.
+ * The Gaussian noise added to training rows in flow space (robustly standardised units): a fixed
+ * standard deviation, a regulariser, or {@code auto}, a kernel bandwidth from the size and dimension
+ * of the training data (the default of {@code fit}).
  *
  * <p>Training with noise of standard deviation {@code s} fits the data's density smoothed by a
  * Gaussian kernel of width {@code s}, as a kernel density estimate with bandwidth {@code s} would.
- * {@code auto} takes Scott's rule, {@code n^(-1/(d+4))} for {@code n} rows of {@code d} active
- * features, times {@link #AUTO_FACTOR}: a deliberately smooth density, and early stopping then
- * judges the fit to that smoothed density (validation rows with noise). On data with anomalies in
- * it, a sharp density learns the anomalies as modes of their own, while a smooth one keeps them in
- * its tails: on the ADBench sets the unsupervised protocol gains about eight points of ROC-AUC
- * ({@code docs/benchmarks.md}, "Detection quality"). The price: the kernel is isotropic in
- * standardised units, so a tight relation between features (one feature a near-exact function of
- * another) is blurred, and events that break it look less unusual. A small fixed noise, the
- * default, keeps such relations.
+ * {@code auto} takes Scott's rule per dimension: feature j gets {@code AUTO_FACTOR * n^(-1/(d+4))}
+ * times its own spread in flow space, for {@code n} rows of {@code d} active features, a
+ * deliberately smooth density; early stopping then judges the fit to that smoothed density
+ * (validation rows with noise). On data with anomalies in it, a sharp density learns the anomalies
+ * as modes of their own, while a smooth one keeps them in its tails: on the ADBench sets the
+ * unsupervised protocol gains about nine points of ROC-AUC ({@code docs/benchmarks.md}, "Detection
+ * quality"). The price: the kernel is as wide along a tight relation between features (one feature
+ * a near-exact function of another) as across it, so events that break such a relation by a small
+ * amount look less unusual. {@link #SHARP}, a small fixed noise, keeps such relations.
  *
  * @param sigma fixed standard deviation, used when {@code auto} is false; {@code 0} trains without noise
  * @param auto  whether the standard deviation follows from the data
@@ -28,6 +28,11 @@ public record TrainingNoise(double sigma, boolean auto) {
 
   /** The automatic bandwidth. */
   public static final TrainingNoise AUTO = new TrainingNoise(0, true);
+  /**
+   * A small fixed noise, 0.1 standardised units: a regulariser that keeps the density sharp, for data
+   * whose anomalies break tight relations between features and whose training data are clean.
+   */
+  public static final TrainingNoise SHARP = new TrainingNoise(0.1, false);
   /** No noise: plain maximum likelihood. */
   public static final TrainingNoise NONE = new TrainingNoise(0, false);
 
@@ -62,7 +67,10 @@ public record TrainingNoise(double sigma, boolean auto) {
     return fixed(v);
   }
 
-  /** The standard deviation for {@code rows} training rows of {@code dims} active features. */
+  /**
+   * The standard deviation for {@code rows} training rows of {@code dims} active features; for
+   * {@code auto}, the bandwidth in units of each feature's spread.
+   */
   public double sigma(int rows, int dims) {
     if (!auto) {
       return sigma;

@@ -16,10 +16,10 @@ class GaussianFitTest {
    * {@code 0.5 log det(2 pi e Sigma)}.
    */
   @Test
-  void defaultFit_ofACorrelatedAnisotropicGaussian_reachesTheAnalyticNll() {
+  void sharpFit_ofACorrelatedAnisotropicGaussian_reachesTheAnalyticNll() {
     Gaussian truth = new Gaussian(new double[] {3, -1}, new double[][] {{2.0, 0}, {1.2, 0.4}});
     int n = 10_000;
-    DensityModel model = new ModelFitter(FitOptions.defaults())
+    DensityModel model = new ModelFitter(FitOptions.defaults().withNoise(TrainingNoise.SHARP))
         .fit(SyntheticData.names(2), truth.sample(n, 1), n, e -> {});
 
     int m = 20_000;
@@ -35,8 +35,7 @@ class GaussianFitTest {
 
   /**
    * With {@code --noise auto} the flow fits the density smoothed by the noise, a Gaussian kernel of
-   * width sigma in standardised units (each feature divided by its robust scale, here its standard
-   * deviation): in data space, the Gaussian with covariance {@code Sigma + sigma^2 diag(Sigma)}. The
+   * width sigma times each feature's spread (here its standard deviation): in data space, the Gaussian with covariance {@code Sigma + sigma^2 diag(Sigma)}. The
    * fit comes within 0.03 nats of that smoothed truth on rows drawn from it, and the unsmoothed truth
    * is far worse there, so the check tells the two apart.
    */

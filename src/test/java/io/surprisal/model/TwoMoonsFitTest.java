@@ -27,7 +27,7 @@ class TwoMoonsFitTest {
   static void fitOnePerPreset() {
     training = SyntheticData.twoMoons(ROWS, NOISE, 1);
     for (String preset : FlowSpec.PRESETS) {
-      FitOptions options = FitOptions.defaults();
+      FitOptions options = FitOptions.defaults().withNoise(TrainingNoise.SHARP); // density recovery: not smoothed
       options = options.withTraining(options.training().withSpec(FlowSpec.preset(preset)).withEpochs(40));
       MODELS.put(preset, new ModelFitter(options).fit(SyntheticData.names(2), training, ROWS, e -> {}));
     }

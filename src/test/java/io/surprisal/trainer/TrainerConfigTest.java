@@ -23,8 +23,9 @@ class TrainerConfigTest {
   }
 
   @Test
-  void modelNoise_defaultsToFits_andTakesAutoOrANumber() {
-    assertThat(TrainerConfig.fitOptions(config()).noise()).isEqualTo(FitOptions.defaults().noise());
+  void modelNoise_defaultsToTheSharpNoise_unlikeFit_andTakesAutoOrANumber() {
+    assertThat(TrainerConfig.fitOptions(config()).noise()).isEqualTo(TrainingNoise.SHARP)
+        .isNotEqualTo(FitOptions.defaults().noise());
     assertThat(TrainerConfig.fitOptions(config("model.noise", "auto")).noise()).isEqualTo(TrainingNoise.AUTO);
     assertThat(TrainerConfig.fitOptions(config("model.noise", "0.4")).noise()).isEqualTo(TrainingNoise.fixed(0.4));
   }

@@ -20,6 +20,12 @@ public final class FlowTrainer {
   static final int PATIENCE_STEPS = 400;
   /** Noise draws per validation row when the noise is a bandwidth (the validation NLL is their mean). */
   static final int VALIDATION_NOISE_DRAWS = 2;
+  /**
+   * Flow-space values beyond this many units from zero count as this far when a feature's spread is
+   * measured for the kernel, so a few extreme rows do not widen it (the flow's input is standardised
+   * robustly: most rows lie within a few units).
+   */
+  static final double SPREAD_CLIP = 5;
 
   private final TrainingConfig config;
 
@@ -45,6 +51,7 @@ public final class FlowTrainer {
     HoldoutSplit split = HoldoutSplit.of(all, n, d, target, random.split().nextLong());
     int[] val = split.heldOut();
     int[] train = split.kept();
+    double[] noiseScale = noiseScale(all, n, d);
     boolean noisyValidation = config.smoothing() && config.noise() > 0;
     if (noisyValidation) {
       val = repeated(val, VALIDATION_NOISE_DRAWS);
@@ -59,7 +66,7 @@ public final class FlowTrainer {
     SplittableRandom validationNoise = noisyValidation ? new SplittableRandom(random.split().nextLong()) : null;
     data.fill(val, 0, nVal, valX, validationNoise);
     if (noisyValidation) {
-      addNoise(valX, valX.length, config.noise(), validationNoise);
+      addNoise(valX, valX.length, noiseScale, validationNoise);
     }
     double[] valPre = new double[nVal];
     for (int i = 0; i < nVal; i++) {
@@ -108,7 +115,7 @@ public final class FlowTrainer {
         int m = to - from;
         double[] x = m == batch ? buf : new double[m * d];
         data.fill(active, from, to, x, noise);
-        addNoise(x, m * d, config.noise(), noise);
+        addNoise(x, m * d, noiseScale, noise);
         double loss = flow.lossAndGradient(x, m);
         if (Double.isFinite(loss) && Double.isFinite(flow.step(adam, learningRate))) {
           lossSum += loss * m;
@@ -162,10 +169,49 @@ public final class FlowTrainer {
         train.length, nVal, flow.parameterCount());
   }
 
-  private static void addNoise(double[] x, int count, double sigma, SplittableRandom random) {
-    if (sigma > 0) {
+  /**
+   * The noise's standard deviation per feature, or null without noise. As a regulariser it is the
+   * same for every feature. As a kernel bandwidth it is the bandwidth times the feature's spread
+   * (standard deviation of its values clipped to {@link #SPREAD_CLIP}), Scott's rule per dimension:
+   * a feature whose values lie close together, a point mass or a narrow peak, is blurred no more than
+   * its own spread, and a wide one is smoothed in proportion.
+   */
+  private double[] noiseScale(double[] rows, int n, int d) {
+    if (!(config.noise() > 0)) {
+      return null;
+    }
+    double[] scale = new double[d];
+    for (int j = 0; j < d; j++) {
+      scale[j] = config.smoothing() ? config.noise() * clippedSpread(rows, n, d, j) : config.noise();
+    }
+    if (config.smoothing()) {
+      LOG.info("kernel widths per feature: {}", Arrays.stream(scale).mapToObj(v -> String.format("%.3f", v)).toList());
+    }
+    return scale;
+  }
+
+  /** Standard deviation of column {@code j}'s values clipped to [-SPREAD_CLIP, SPREAD_CLIP]; 1 if they are all equal. */
+  static double clippedSpread(double[] rows, int n, int d, int j) {
+    double mean = 0;
+    for (int i = 0; i < n; i++) {
+      mean += Math.clamp(rows[i * d + j], -SPREAD_CLIP, SPREAD_CLIP);
+    }
+    mean /= n;
+    double ss = 0;
+    for (int i = 0; i < n; i++) {
+      double v = Math.clamp(rows[i * d + j], -SPREAD_CLIP, SPREAD_CLIP) - mean;
+      ss += v * v;
+    }
+    double sd = Math.sqrt(ss / Math.max(1, n - 1));
+    return sd > 0 ? sd : 1;
+  }
+
+  /** Adds Gaussian noise of standard deviation {@code scale[j]} to each feature j of rows laid out row-major. */
+  private static void addNoise(double[] x, int count, double[] scale, SplittableRandom random) {
+    if (scale != null) {
+      int d = scale.length;
       for (int k = 0; k < count; k++) {
-        x[k] += sigma * random.nextGaussian();
+        x[k] += scale[k % d] * random.nextGaussian();
       }
     }
   }

@@ -27,10 +27,12 @@ import java.util.Objects;
  *                           flow space (noise regularisation, Rothfuss et al. 2019); 0 disables
  * @param maxSteps           step budget: train at most the epochs that hold about this many optimiser
  *                           steps (unlike a time budget, the same on every machine); 0: none
- * @param smoothing          whether the noise is a kernel bandwidth rather than a regulariser: the
- *                           flow is meant to fit the data's density smoothed by the noise, so early
- *                           stopping judges validation rows with noise added, as training sees them
- *                           (a fixed draw); otherwise validation rows are taken as they are
+ * @param smoothing          whether the noise is a kernel bandwidth rather than a regulariser: each
+ *                           feature's noise is then {@code noise} times the feature's spread (Scott's
+ *                           rule per dimension), the flow is meant to fit the data's density smoothed
+ *                           by that kernel, and early stopping judges validation rows with noise
+ *                           added, as training sees them (a fixed draw); as a regulariser the noise is
+ *                           {@code noise} for every feature and validation rows are taken as they are
  */
 public record TrainingConfig(
     FlowSpec spec, int maxEpochs, int batchSize, double learningRate, double clipNorm,

@@ -33,12 +33,12 @@ class FlowTrainerTest {
   void fit_stopsAtTheStepBudget_andSaysSo() {
     TrainingConfig config = TrainingConfig.defaults(FlowSpec.preset("realnvp").withLayers(2).withHidden(8))
         .withBatchSize(50).withPatience(1000).withMaxSteps(25).withSeed(3);
-    TrainingResult result = new FlowTrainer(config).fit(gaussianRows(1000, 2), TrainingListener.NONE);
+    TrainingResult result = new FlowTrainer(config).fit(gaussianRows(1000, 1, 1), TrainingListener.NONE);
     // 900 training rows after the 10 % validation split: 18 steps per epoch, two epochs hold 25 steps
     assertThat(result.trainingRows()).isEqualTo(900);
     assertThat(result.epochs()).isEqualTo(2);
     assertThat(result.stopReason()).isEqualTo(TrainingResult.StopReason.STEP_BUDGET);
-    TrainingResult unlimited = new FlowTrainer(config.withMaxSteps(0).withEpochs(3)).fit(gaussianRows(1000, 2),
+    TrainingResult unlimited = new FlowTrainer(config.withMaxSteps(0).withEpochs(3)).fit(gaussianRows(1000, 1, 1),
         TrainingListener.NONE);
     assertThat(unlimited.epochs()).isEqualTo(3);
     assertThat(unlimited.stopReason()).isEqualTo(TrainingResult.StopReason.MAX_EPOCHS);
@@ -53,19 +53,45 @@ class FlowTrainerTest {
   void fit_withNoiseAsABandwidth_validatesOnNoisyRows() {
     TrainingConfig config = TrainingConfig.defaults(FlowSpec.preset("realnvp").withLayers(2).withHidden(8))
         .withEpochs(30).withSeed(5);
-    TrainingResult bandwidth = new FlowTrainer(config.withNoise(1.0, true)).fit(gaussianRows(4000, 2),
+    TrainingResult bandwidth = new FlowTrainer(config.withNoise(1.0, true)).fit(gaussianRows(4000, 1, 1),
         TrainingListener.NONE);
-    TrainingResult regulariser = new FlowTrainer(config.withNoise(1.0, false)).fit(gaussianRows(4000, 2),
+    TrainingResult regulariser = new FlowTrainer(config.withNoise(1.0, false)).fit(gaussianRows(4000, 1, 1),
         TrainingListener.NONE);
     assertThat(bandwidth.validationNll()).isCloseTo(3.531, within(0.08));
     assertThat(regulariser.validationNll()).isLessThan(3.2);
   }
 
-  private static TrainingData gaussianRows(int n, int d) {
+  /**
+   * A bandwidth is in units of each feature's spread (Scott's rule per dimension): rows from
+   * N(0, diag(1, 0.2^2)) with bandwidth 1 are smoothed to N(0, diag(2, 2 x 0.2^2)), entropy
+   * log(2 pi e) + 1/2 log(2 x 2 x 0.04) = 1.922. Noise of 1 on the narrow feature as well would give
+   * N(0, diag(2, 1.04)), entropy 3.204.
+   */
+  @Test
+  void fit_withNoiseAsABandwidth_widensEachFeatureInProportionToItsSpread() {
+    TrainingConfig config = TrainingConfig.defaults(FlowSpec.preset("realnvp").withLayers(2).withHidden(8))
+        .withEpochs(30).withSeed(5);
+    TrainingResult bandwidth = new FlowTrainer(config.withNoise(1.0, true)).fit(gaussianRows(4000, 1, 0.2),
+        TrainingListener.NONE);
+    assertThat(bandwidth.validationNll()).isCloseTo(1.922, within(0.08));
+  }
+
+  @Test
+  void clippedSpread_isTheStandardDeviation_withExtremeValuesCountedAtTheClip() {
+    double[] rows = {-1, 10, 1, 20, -1, 30, 1, 40};
+    assertThat(FlowTrainer.clippedSpread(rows, 4, 2, 0)).isCloseTo(Math.sqrt(4.0 / 3), within(1e-12));
+    double[] outlier = {-1, 1, -1, 1e9};
+    // counted as -1, 1, -1, 5: mean 1, squared deviations 4, 0, 4, 16
+    assertThat(FlowTrainer.clippedSpread(outlier, 4, 1, 0)).isCloseTo(Math.sqrt(24 / 3.0), within(1e-12));
+    assertThat(FlowTrainer.clippedSpread(new double[] {3, 3, 3}, 3, 1, 0)).isEqualTo(1);
+  }
+
+  private static TrainingData gaussianRows(int n, double... sd) {
     SplittableRandom random = new SplittableRandom(1);
+    int d = sd.length;
     double[] rows = new double[n * d];
     for (int i = 0; i < rows.length; i++) {
-      rows[i] = random.nextGaussian();
+      rows[i] = sd[i % d] * random.nextGaussian();
     }
     return new TrainingData() {
       @Override
