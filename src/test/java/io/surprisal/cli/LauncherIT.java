@@ -64,7 +64,7 @@ class LauncherIT {
     Path model = dir.resolve("telemetry.model");
     Path scores = dir.resolve("scores.csv");
     Run fit = launch(Map.of(), "fit", "--input", "examples/telemetry.csv", "--exclude", "label", "--model-out", model,
-        "--alpha", "0.01", "--epochs", "3", "--hidden", "16");
+        "--alpha", "0.01", "--noise", "0.1", "--epochs", "3", "--hidden", "16");
     assertThat(fit.exitCode()).as(fit.err()).isZero();
     assertThat(fit.out()).startsWith("wrote " + model + ": 6 features, nsf flow");
     Run score = launch(Map.of(), "score", "--model", model, "--input", "examples/telemetry.csv", "--output", scores);
