@@ -108,11 +108,6 @@ public record TrainingConfig(
         maxValidationRows, p, seed, timeBudget, trimFraction, trimWarmupEpochs, noise, maxSteps, smoothing);
   }
 
-  public TrainingConfig withNoise(double sigma) {
-    return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
-        maxValidationRows, patience, seed, timeBudget, trimFraction, trimWarmupEpochs, sigma, maxSteps, smoothing);
-  }
-
   /** Noise {@code sigma} as a kernel bandwidth (see {@link #smoothing()}) or as a regulariser. */
   public TrainingConfig withNoise(double sigma, boolean asBandwidth) {
     return new TrainingConfig(spec, maxEpochs, batchSize, learningRate, clipNorm, validationFraction,
