@@ -110,7 +110,7 @@ public class KernelScoringBench {
       calibration[i] = dim + 3 * random.nextGaussian();
     }
     TrainingInfo info = new TrainingInfo(EVENTS, EVENTS, 0, calibration.length, 0, 0, Double.NaN, Duration.ZERO, 7,
-        Instant.now(), trainable.parameterCount(), "BENCHMARK");
+        Instant.now(), trainable.parameterCount(), "BENCHMARK", List.of());
     List<String> names = new ArrayList<>();
     for (int j = 0; j < dim; j++) {
       names.add("f" + j);

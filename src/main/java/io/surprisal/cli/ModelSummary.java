@@ -12,6 +12,7 @@ import io.surprisal.flow.layer.MaskedAutoregressive;
 import io.surprisal.model.Calibration;
 import io.surprisal.model.DensityModel;
 import io.surprisal.model.FeatureScaling;
+import io.surprisal.model.NoiseCandidate;
 import io.surprisal.model.TrainingInfo;
 import io.surprisal.model.codec.ModelArtifact;
 import java.util.LinkedHashMap;
@@ -143,6 +144,15 @@ final class ModelSummary {
     out.put("created_at", t.createdAt().toString());
     out.put("parameter_count", t.parameterCount());
     out.put("stop_reason", lower(t.stopReason()));
+    t.chosenNoise().ifPresent(c -> out.put("noise", c.noise()));
+    var candidates = out.putArray("noise_candidates");
+    for (NoiseCandidate c : t.noiseCandidates()) {
+      ObjectNode node = candidates.addObject();
+      node.put("noise", c.noise());
+      node.put("sigma", c.sigma());
+      number(node, "held_out_nll", c.heldOutNll());
+      node.put("chosen", c.chosen());
+    }
     return out;
   }
 

@@ -41,12 +41,10 @@ public record FitOptions(TrainingConfig training, double alpha, double calibrati
   }
 
   /**
-   * Default training noise of {@code fit}: {@link TrainingNoise#AUTO}, a kernel bandwidth, so the flow
-   * learns a smoothed density that keeps anomalies in its tails even when they are part of the
-   * training data. It blurs tight relations between features (see {@link TrainingNoise});
-   * {@link TrainingNoise#SHARP} keeps them.
+   * Default training noise of {@code fit} and the trainer: {@link TrainingNoise#SELECT}, the noise
+   * chosen per data set by held-out likelihood ({@link NoiseSelection}).
    */
-  public static final TrainingNoise DEFAULT_NOISE = TrainingNoise.AUTO;
+  public static final TrainingNoise DEFAULT_NOISE = TrainingNoise.SELECT;
   /**
    * Default step budget of {@code fit}: 30,000 rows x 36 features train in under 60 s on a 2-core
    * machine (docs/benchmarks.md), and small data sets still get their 100 epochs.

@@ -3,7 +3,6 @@ package io.surprisal.model;
 import io.surprisal.flow.NormalizingFlow;
 import io.surprisal.flow.train.FlowTrainer;
 import io.surprisal.flow.train.HoldoutSplit;
-import io.surprisal.flow.train.TrainingConfig;
 import io.surprisal.flow.train.TrainingData;
 import io.surprisal.flow.train.TrainingListener;
 import io.surprisal.flow.train.TrainingResult;
@@ -73,13 +72,23 @@ public final class ModelFitter {
       throw new UnfittableDataException("every feature is constant in the training data " + features
           + "; nothing to learn");
     }
-    double sigma = options.noise().sigma(fitRows.length, pre.activeDim());
-    if (options.noise().auto()) {
-      LOG.info("training noise {} x each feature's spread (auto: {} x Scott's rule for {} rows of {} features)",
-          String.format("%.3f", sigma), TrainingNoise.AUTO_FACTOR, fitRows.length, pre.activeDim());
+    Rows data = new Rows(train, fitRows.length, pre);
+    TrainingResult result;
+    List<NoiseCandidate> candidates;
+    if (options.noise().select()) {
+      NoiseSelection.Outcome outcome = new NoiseSelection(options.training(), options.noise().candidates())
+          .choose(data, listener);
+      result = outcome.result();
+      candidates = outcome.candidates();
+    } else {
+      double sigma = options.noise().sigma(fitRows.length, pre.activeDim());
+      if (options.noise().smoothing()) {
+        LOG.info("training noise {} x each feature's spread ({} x Scott's rule for {} rows of {} features)",
+            String.format("%.3f", sigma), options.noise().value(), fitRows.length, pre.activeDim());
+      }
+      result = new FlowTrainer(options.training().withNoise(sigma, options.noise().smoothing())).fit(data, listener);
+      candidates = List.of();
     }
-    TrainingConfig training = options.training().withNoise(sigma, options.noise().auto());
-    TrainingResult result = new FlowTrainer(training).fit(new Rows(train, fitRows.length, pre), listener);
     NormalizingFlow flow = result.flow();
 
     double[] calRows = nCal > 0 ? gather(rows, d, cal) : train;
@@ -92,7 +101,7 @@ public final class ModelFitter {
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
     TrainingInfo info = new TrainingInfo(n, result.trainingRows(), result.validationRows(), calN, result.epochs(),
         result.bestEpoch(), result.validationNll(), duration, options.training().seed(), Instant.now(),
-        result.parameterCount(), result.stopReason().name());
+        result.parameterCount(), result.stopReason().name(), candidates);
     return new DensityModel(features, pre, options.training().spec(), flow, new Calibration(calNll),
         options.alpha(), reference, info);
   }

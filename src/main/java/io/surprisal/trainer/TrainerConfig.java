@@ -97,18 +97,12 @@ public final class TrainerConfig {
       ConfigKey.withDefault("model.max.steps", ValueType.INT, FIT.training().maxSteps(),
           "Train at most the epochs that hold about this many optimiser steps; 0: no limit.")
           .validatedBy(Validator.of(">= 0", v -> v >= 0));
-  /**
-   * Unlike {@code fit} ({@code auto}, chosen on static labelled sets whose anomalies sit far from the
-   * normal rows), the sharp noise: the anomalies of service telemetry break relations between
-   * metrics (latency against traffic, errors against health), which {@code auto}'s kernel blurs. In
-   * {@code surprisal demo} (60 s, docs/benchmarks.md) {@code auto} lowered precision from 0.88 to 0.73
-   * and recall from 1.00 to 0.95.
-   */
+  /** As {@code fit}: select, the training noise chosen per window by held-out likelihood. */
   public static final ConfigKey<TrainingNoise> MODEL_NOISE =
-      ConfigKey.withDefault("model.noise", ValueType.of("auto or a number in [0, 10)", TrainingNoise::parse),
-          TrainingNoise.SHARP, "Gaussian noise added to training rows: a standard deviation in standardised"
-              + " units (a regulariser), or auto: a kernel bandwidth from the window's rows and features, smoother"
-              + " and more robust to anomalies in the window, but it blurs tight relations between features.");
+      ConfigKey.withDefault("model.noise", ValueType.of("select, auto or a number in [0, 10)", TrainingNoise::parse),
+          FIT.noise(), "Gaussian noise added to training rows: select (the default: the sharp 0.1 or a kernel"
+              + " bandwidth of 0.5, 1 or 2.5 x Scott's rule, whichever predicts held-out rows of the window best),"
+              + " auto (the bandwidth 2.5 x Scott's rule), or a standard deviation in standardised units (a regulariser).");
   /**
    * Unlike {@code fit} (never, chosen on static labelled sets), auto: event streams such as
    * service telemetry have heavy tails, and without the symmetric log the held-out NLL that the

@@ -23,9 +23,9 @@ class TrainerConfigTest {
   }
 
   @Test
-  void modelNoise_defaultsToTheSharpNoise_unlikeFit_andTakesAutoOrANumber() {
-    assertThat(TrainerConfig.fitOptions(config()).noise()).isEqualTo(TrainingNoise.SHARP)
-        .isNotEqualTo(FitOptions.defaults().noise());
+  void modelNoise_defaultsToSelectAsFitDoes_andTakesAutoOrANumber() {
+    assertThat(TrainerConfig.fitOptions(config()).noise()).isEqualTo(TrainingNoise.SELECT)
+        .isEqualTo(FitOptions.defaults().noise());
     assertThat(TrainerConfig.fitOptions(config("model.noise", "auto")).noise()).isEqualTo(TrainingNoise.AUTO);
     assertThat(TrainerConfig.fitOptions(config("model.noise", "0.4")).noise()).isEqualTo(TrainingNoise.fixed(0.4));
   }
@@ -35,6 +35,6 @@ class TrainerConfigTest {
     assertThatThrownBy(() -> TrainerConfig.fitOptions(config("model.noise", "loud")))
         .isInstanceOfSatisfying(InvalidConfigValueException.class,
             e -> assertThat(e.key()).isEqualTo("model.noise"))
-        .hasMessageContaining("auto or a number in [0, 10)").hasMessageContaining("loud");
+        .hasMessageContaining("select, auto or a number in [0, 10)").hasMessageContaining("loud");
   }
 }

@@ -38,6 +38,17 @@ public final class FlowTrainer {
   }
 
   public TrainingResult fit(TrainingData data, TrainingListener listener) {
+    return fit(data, listener, null);
+  }
+
+  /**
+   * Trains from {@code initial} parameters (a {@link TrainingResult#parameters()} of a run with the
+   * same spec, data and seed) instead of a fresh initialisation, with a fresh optimiser state: a
+   * warm start that continues a shorter run.
+   *
+   * @param initial the parameters to start from, or null for a fresh initialisation
+   */
+  public TrainingResult fit(TrainingData data, TrainingListener listener, double[] initial) {
     long start = System.nanoTime();
     int n = data.rows();
     int d = data.dim();
@@ -50,6 +61,7 @@ public final class FlowTrainer {
     data.fill(identity(n), 0, n, all, null);
     HoldoutSplit split = HoldoutSplit.of(all, n, d, target, random.split().nextLong());
     int[] val = split.heldOut();
+    int[] uniqueVal = val;
     int[] train = split.kept();
     double[] noiseScale = noiseScale(all, n, d);
     boolean noisyValidation = config.smoothing() && config.noise() > 0;
@@ -79,7 +91,11 @@ public final class FlowTrainer {
     int initRows = Math.min(INIT_ROWS, train.length);
     double[] init = new double[initRows * d];
     data.fill(train, 0, initRows, init, noise);
-    flow.initialiseFromData(init, initRows);
+    if (initial == null) {
+      flow.initialiseFromData(init, initRows);
+    } else {
+      flow.restore(initial);
+    }
     Adam adam = new Adam(flow.store(), 0.9, 0.999, 1e-8, config.clipNorm());
     LOG.info("training {} flow: {} layers, {} parameters, {} training rows, {} validation rows",
         describe(), config.spec().layers(), flow.parameterCount(), train.length, nVal);
@@ -161,12 +177,13 @@ public final class FlowTrainer {
           + (nVal > 0 ? "validation" : "training") + " NLL (try a smaller learning rate or more data)");
     }
     flow.restore(bestParams);
+    double[] heldOut = heldOutNll(flow, data, uniqueVal);
     flow.releaseScratch();
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
     LOG.info("trained in {} ms: {} epochs, best epoch {}, validation NLL {} ({})", duration.toMillis(), epoch,
         bestEpoch, nVal > 0 ? String.format("%.4f", best) : "n/a", reason);
     return new TrainingResult(flow.export(), epoch, bestEpoch, nVal > 0 ? best : Double.NaN, duration, reason,
-        train.length, nVal, flow.parameterCount());
+        train.length, nVal, flow.parameterCount(), bestParams, heldOut);
   }
 
   /**
@@ -264,6 +281,26 @@ public final class FlowTrainer {
       sum += nll[i];
     }
     return sum / keep;
+  }
+
+  /**
+   * Data-space NLL of each validation row as it is, without training noise (dequantised features at
+   * their cell's centre): how well the flow generalises, whatever noise it was trained with.
+   */
+  private static double[] heldOutNll(TrainableFlow flow, TrainingData data, int[] rows) {
+    int n = rows.length;
+    int d = data.dim();
+    double[] nll = new double[n];
+    for (int from = 0; from < n; from += EVAL_CHUNK) {
+      int m = Math.min(EVAL_CHUNK, n - from);
+      double[] x = new double[m * d];
+      data.fill(rows, from, from + m, x, null);
+      double[] lp = flow.logDensity(x, m);
+      for (int i = 0; i < m; i++) {
+        nll[from + i] = Double.isFinite(lp[i]) ? -lp[i] - data.preprocessingLogDet(rows[from + i]) : Double.POSITIVE_INFINITY;
+      }
+    }
+    return nll;
   }
 
   /** The share {@code keep} of rows with the lowest NLL under the current flow (noise-free). */

@@ -16,10 +16,15 @@ import java.time.Duration;
  * @param trainingRows      rows trained on (before trimming)
  * @param validationRows    rows held out
  * @param parameterCount    number of trainable parameters
+ * @param parameters        the kept parameters, to continue training from ({@link FlowTrainer#fit(TrainingData,
+ *                          TrainingListener, double[])})
+ * @param heldOutNll        data-space NLL of each distinct validation row without noise, with the kept
+ *                          parameters; empty without validation rows
  */
 public record TrainingResult(
     NormalizingFlow flow, int epochs, int bestEpoch, double validationNll, Duration duration,
-    StopReason stopReason, int trainingRows, int validationRows, long parameterCount) {
+    StopReason stopReason, int trainingRows, int validationRows, long parameterCount, double[] parameters,
+    double[] heldOutNll) {
 
   /** Why a run ended. */
   public enum StopReason { CONVERGED, MAX_EPOCHS, STEP_BUDGET, TIME_BUDGET }

@@ -29,7 +29,7 @@ import java.nio.file.StandardCopyOption;
  */
 public final class ModelCodec {
   /** The format version this build writes, and the newest it reads. */
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
 
   private ModelCodec() {}
 

@@ -18,6 +18,7 @@ import io.surprisal.model.Calibration;
 import io.surprisal.model.DensityModel;
 import io.surprisal.model.FeatureScaling;
 import io.surprisal.model.FeatureType;
+import io.surprisal.model.NoiseCandidate;
 import io.surprisal.model.Preprocessing;
 import io.surprisal.model.TrainingInfo;
 import io.surprisal.model.codec.CorruptModelException.Reason;
@@ -38,7 +39,7 @@ import org.apache.avro.io.Decoder;
 import org.apache.avro.io.DecoderFactory;
 
 /**
- * Format version 1 and 2 payloads back to a {@link DensityModel}.
+ * Format version 1, 2 and 3 payloads back to a {@link DensityModel}.
  *
  * <p>Why generic records: reading into the generated classes would make Avro load them by name,
  * and since 1.11.4 it loads only classes its JVM-wide allow-list trusts (the system property
@@ -109,23 +110,26 @@ final class ModelDecoder {
   }
 
   /**
-   * The schema a payload of that format version was written with: version 1 lacked the whitening,
-   * so its schema is kept as a resource and Avro resolves it into the current one (whitening null).
+   * The schema a payload of that format version was written with: version 1 lacked the whitening and
+   * version 2 the training-noise candidates, so their schemas are kept as resources and Avro
+   * resolves them into the current one (whitening null, no candidates).
    */
   private static Schema writerSchema(int formatVersion) {
-    if (formatVersion == ModelCodec.FORMAT_VERSION) {
-      return SurprisalModel.getClassSchema();
-    }
-    return V1_SCHEMA;
+    return switch (formatVersion) {
+      case 1 -> V1_SCHEMA;
+      case 2 -> V2_SCHEMA;
+      default -> SurprisalModel.getClassSchema();
+    };
   }
 
-  private static final Schema V1_SCHEMA = loadV1Schema();
+  private static final Schema V1_SCHEMA = loadSchema(1);
+  private static final Schema V2_SCHEMA = loadSchema(2);
 
-  private static Schema loadV1Schema() {
-    try (var in = ModelDecoder.class.getResourceAsStream("model-v1.avsc")) {
+  private static Schema loadSchema(int version) {
+    try (var in = ModelDecoder.class.getResourceAsStream("model-v" + version + ".avsc")) {
       return new Schema.Parser().parse(in);
     } catch (IOException | NullPointerException e) {
-      throw new IllegalStateException("the format version 1 schema resource is missing from this build", e);
+      throw new IllegalStateException("the format version " + version + " schema resource is missing from this build", e);
     }
   }
 
@@ -225,7 +229,19 @@ final class ModelDecoder {
         (Long) t.get("calibration_rows"), (Integer) t.get("epochs"), (Integer) t.get("best_epoch"),
         (Double) t.get("validation_nll"), Duration.ofNanos((Long) t.get("duration_nanos")), (Long) t.get("seed"),
         Instant.ofEpochSecond(Math.floorDiv(created, 1_000_000_000L), Math.floorMod(created, 1_000_000_000L)),
-        (Long) t.get("parameter_count"), t.get("stop_reason").toString());
+        (Long) t.get("parameter_count"), t.get("stop_reason").toString(), noiseCandidates(t.get("noise_candidates")));
+  }
+
+  private static List<NoiseCandidate> noiseCandidates(Object array) {
+    List<NoiseCandidate> out = new ArrayList<>();
+    if (array != null) {
+      for (Object o : (List<?>) array) {
+        GenericRecord c = (GenericRecord) o;
+        out.add(new NoiseCandidate(c.get("noise").toString(), (Double) c.get("sigma"), (Double) c.get("held_out_nll"),
+            (Boolean) c.get("chosen")));
+      }
+    }
+    return out;
   }
 
   /** The record in the union field that the type names; a type without its parameters is corrupt. */

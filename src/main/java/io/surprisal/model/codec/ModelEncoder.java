@@ -187,6 +187,9 @@ final class ModelEncoder {
             created.getNano()))
         .setParameterCount(t.parameterCount())
         .setStopReason(Objects.requireNonNull(t.stopReason(), "training info stopReason"))
+        .setNoiseCandidates(t.noiseCandidates().stream().map(c -> io.surprisal.avro.NoiseCandidate.newBuilder()
+            .setNoise(c.noise()).setSigma(c.sigma()).setHeldOutNll(c.heldOutNll()).setChosen(c.chosen()).build())
+            .toList())
         .build();
   }
 

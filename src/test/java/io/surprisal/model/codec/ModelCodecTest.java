@@ -99,7 +99,7 @@ class ModelCodecTest {
   void open_reportsVersionChecksumAndWriter() throws Exception {
     byte[] bytes = ModelCodec.encode(MODEL);
     ModelArtifact artifact = ModelCodec.open(bytes, "m.model");
-    assertThat(artifact.formatVersion()).isEqualTo(2);
+    assertThat(artifact.formatVersion()).isEqualTo(3);
     assertThat(artifact.sizeBytes()).isEqualTo(bytes.length);
     assertThat(artifact.writtenBy()).startsWith("surprisal ");
     byte[] digested = new byte[12 + bytes.length - 44];
@@ -180,13 +180,13 @@ class ModelCodecTest {
   @Test
   void decode_futureVersion_isRefusedByNumber() {
     byte[] payload = ModelEncoder.payload(MODEL, "surprisal 9.0");
-    assertThatThrownBy(() -> ModelCodec.open(ModelEnvelope.wrap(3, payload), "new.model"))
+    assertThatThrownBy(() -> ModelCodec.open(ModelEnvelope.wrap(4, payload), "new.model"))
         .isInstanceOfSatisfying(CorruptModelException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_VERSION))
-        .hasMessage("new.model: unsupported format version 3; this surprisal reads format versions 1 to 2"
+        .hasMessage("new.model: unsupported format version 4; this surprisal reads format versions 1 to 3"
             + " (a newer surprisal wrote the model: upgrade to load it)");
     assertThatThrownBy(() -> ModelCodec.open(ModelEnvelope.wrap(0, payload), "old.model"))
-        .hasMessage("old.model: unsupported format version 0; this surprisal reads format versions 1 to 2");
+        .hasMessage("old.model: unsupported format version 0; this surprisal reads format versions 1 to 3");
   }
 
   @Test

@@ -32,7 +32,8 @@ class ModelCompatibilityTest {
 
   @ParameterizedTest
   @CsvSource({"v1-nsf, 1, COUPLING, SPLINE", "v1-maf, 1, AUTOREGRESSIVE, AFFINE",
-      "v2-nsf, 2, COUPLING, SPLINE", "v2-maf, 2, AUTOREGRESSIVE, AFFINE"})
+      "v2-nsf, 2, COUPLING, SPLINE", "v2-maf, 2, AUTOREGRESSIVE, AFFINE",
+      "v3-nsf, 3, COUPLING, SPLINE", "v3-maf, 3, AUTOREGRESSIVE, AFFINE"})
   void decode_olderFormatFile_loadsAndGivesTheScoresItWasWrittenWith(String name, int version,
       FlowSpec.Conditioner conditioner, FlowSpec.Transform transform) throws IOException {
     ModelArtifact artifact = ModelCodec.open(resource(name + ".model"), name + ".model");
@@ -57,6 +58,9 @@ class ModelCompatibilityTest {
     assertThat(model.calibration().size()).isEqualTo(30);
     assertThat(model.training().rows()).isEqualTo(300);
     assertThat(model.training().seed()).isEqualTo(7);
+    assertThat(model.training().noiseCandidates()).as("format 3 added the training-noise candidates")
+        .hasSizeBetween(version >= 3 ? 2 : 0, version >= 3 ? 4 : 0);
+    assertThat(model.training().chosenNoise().isPresent()).isEqualTo(version >= 3);
 
     List<String> lines = new String(resource(name + ".scores.csv"), StandardCharsets.UTF_8).lines().toList();
     assertThat(lines).hasSize(25);

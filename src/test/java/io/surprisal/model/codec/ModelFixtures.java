@@ -6,6 +6,7 @@ import io.surprisal.flow.train.TrainingListener;
 import io.surprisal.model.DensityModel;
 import io.surprisal.model.FitOptions;
 import io.surprisal.model.ModelFitter;
+import io.surprisal.model.PreprocessingFit;
 import io.surprisal.model.Score;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,8 +61,10 @@ public final class ModelFixtures {
     }
     TrainingConfig training = TrainingConfig.defaults(FlowSpec.preset(preset).withLayers(2).withHidden(8))
         .withEpochs(5).withBatchSize(64).withSeed(7);
-    // from format version 2 on, the fixtures carry a whitening
-    return new ModelFitter(FitOptions.defaults().withTraining(training).withAlpha(0.05).withWhitening(true))
+    // from format version 2 on, the fixtures carry a whitening; from 3 on, training-noise candidates
+    // (select, the default); the symmetric log as the version 1 and 2 files were written (its default then)
+    return new ModelFitter(FitOptions.defaults().withTraining(training).withAlpha(0.05).withWhitening(true)
+        .withPreprocessing(PreprocessingFit.LogTransform.AUTO, PreprocessingFit.Dequantize.AUTO))
         .fit(FEATURES, rows, n, TrainingListener.NONE);
   }
 

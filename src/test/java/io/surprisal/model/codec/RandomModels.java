@@ -8,6 +8,7 @@ import io.surprisal.model.DensityModel;
 import io.surprisal.model.FeatureScaling;
 import io.surprisal.model.FeatureType;
 import io.surprisal.model.Preprocessing;
+import io.surprisal.model.NoiseCandidate;
 import io.surprisal.model.TrainingInfo;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,9 @@ final class RandomModels {
       calibration[i] = 3 + 2 * random.nextGaussian();
     }
     TrainingInfo info = new TrainingInfo(1000, 810, 90, 100, 17, 12, 4.25, Duration.ofNanos(1_234_567_891L), seed,
-        Instant.ofEpochSecond(1_760_000_000L, 123_456_789), trainable.parameterCount(), "CONVERGED");
+        Instant.ofEpochSecond(1_760_000_000L, 123_456_789), trainable.parameterCount(), "CONVERGED",
+        List.of(new NoiseCandidate("0.1", 0.1, 3.5, false), new NoiseCandidate("scott x 0.5", 0.21, 3.25, true),
+            new NoiseCandidate("scott x 1.0", 0.42, 3.75, false)));
     return new DensityModel(FEATURES, pre, spec, flow, new Calibration(calibration), 0.05,
         new double[] {118, 0.0021, 2, 7, 40}, info);
   }
