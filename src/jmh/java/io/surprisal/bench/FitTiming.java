@@ -4,6 +4,7 @@ import io.surprisal.model.DensityModel;
 import io.surprisal.model.FitOptions;
 import io.surprisal.model.ModelFitter;
 import io.surprisal.model.TrainingInfo;
+import io.surprisal.model.TrainingNoise;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.SplittableRandom;
  * closer to the time on an idle one than the wall time, though contention inflates it as well.
  *
  * <pre>
- * java --add-modules jdk.incubator.vector -cp target/benchmarks.jar io.surprisal.bench.FitTiming [rows] [features]
+ * java --add-modules jdk.incubator.vector -cp target/benchmarks.jar io.surprisal.bench.FitTiming [rows] [features] [noise]
  * </pre>
  */
 public final class FitTiming {
@@ -28,6 +29,7 @@ public final class FitTiming {
   public static void main(String[] args) {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
     int features = args.length > 1 ? Integer.parseInt(args[1]) : 36;
+    FitOptions options = args.length > 2 ? FitOptions.defaults().withNoise(TrainingNoise.parse(args[2])) : FitOptions.defaults();
     double[] data = correlatedRows(rows, features, 1);
     List<String> names = new ArrayList<>();
     for (int j = 0; j < features; j++) {
@@ -36,14 +38,16 @@ public final class FitTiming {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long cpuStart = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
-    DensityModel model = new ModelFitter(FitOptions.defaults()).fit(names, data, rows, epoch -> { });
+    DensityModel model = new ModelFitter(options).fit(names, data, rows, epoch -> { });
     double seconds = (System.nanoTime() - start) / 1e9;
     double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
     TrainingInfo info = model.training();
     System.out.printf(Locale.ROOT,
-        "fit %d x %d (%s): %.1f s wall, %.1f s CPU of the fitting thread, %d epochs (best %d, %s), "
+        "fit %d x %d (%s, noise %s%s): %.1f s wall, %.1f s CPU of the fitting thread, %d epochs (best %d, %s), "
             + "%d training rows, %.0f training rows/s, validation NLL %.3f%n",
-        rows, features, model.spec(), seconds, cpuSeconds, info.epochs(), info.bestEpoch(), info.stopReason(),
+        rows, features, model.spec(), options.noise(),
+        info.chosenNoise().map(c -> " chose " + c.noise() + " of " + info.noiseCandidates().size() + " tried").orElse(""),
+        seconds, cpuSeconds, info.epochs(), info.bestEpoch(), info.stopReason(),
         info.trainingRows(), (double) info.trainingRows() * info.epochs() / seconds, info.validationNll());
   }
 
