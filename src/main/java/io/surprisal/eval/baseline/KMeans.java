@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 /**
  * k-means clustering (Lloyd's iterations) from a k-means++ start (Arthur and Vassilvitskii, SODA
  * 2007: each next centre drawn with probability proportional to the squared distance to the nearest
- * centre so far). It only starts {@link GaussianMixture}'s EM, as scikit-learn's
+ * centre so far; greedy, as scikit-learn: the best of 2 + ln k such draws). It only starts {@link GaussianMixture}'s EM, as scikit-learn's
  * {@code init_params="kmeans"} does, so it stops after {@value #MAX_ITERATIONS} iterations or when
  * no row changes cluster.
  */
@@ -56,32 +56,60 @@ final class KMeans {
 
   private static double[][] initialCentres(double[][] rows, int k, SplittableRandom random) {
     int n = rows.length;
+    int trials = 2 + (int) Math.log(k);
     double[][] centres = new double[k][];
     centres[0] = rows[random.nextInt(n)].clone();
     double[] nearest = new double[n];
-    Arrays.fill(nearest, Double.POSITIVE_INFINITY);
+    for (int i = 0; i < n; i++) {
+      nearest[i] = squaredDistance(rows[i], centres[0]);
+    }
     for (int j = 1; j < k; j++) {
-      double total = 0;
-      for (int i = 0; i < n; i++) {
-        nearest[i] = Math.min(nearest[i], squaredDistance(rows[i], centres[j - 1]));
-        total += nearest[i];
-      }
-      int pick = random.nextInt(n); // all rows coincide with a centre: any row will do
-      if (total > 0) {
-        double target = random.nextDouble() * total;
+      // greedy k-means++: of `trials` candidates drawn by D^2 weighting, keep the one that leaves
+      // the smallest total squared distance (scikit-learn's variant)
+      double[] best = null;
+      int bestRow = -1;
+      double bestPotential = Double.POSITIVE_INFINITY;
+      for (int t = 0; t < trials; t++) {
+        int candidate = draw(nearest, random);
+        double[] next = new double[n];
+        double potential = 0;
         for (int i = 0; i < n; i++) {
-          if (nearest[i] > 0) {
-            pick = i; // the last candidate, should rounding leave target >= 0 to the end
-            target -= nearest[i];
-            if (target < 0) {
-              break;
-            }
-          }
+          next[i] = Math.min(nearest[i], squaredDistance(rows[i], rows[candidate]));
+          potential += next[i];
+        }
+        if (potential < bestPotential) {
+          bestPotential = potential;
+          best = next;
+          bestRow = candidate;
         }
       }
-      centres[j] = rows[pick].clone();
+      centres[j] = rows[bestRow].clone();
+      nearest = best;
     }
     return centres;
+  }
+
+  /** A row drawn with probability proportional to its squared distance to the nearest centre. */
+  private static int draw(double[] nearest, SplittableRandom random) {
+    double total = 0;
+    for (double v : nearest) {
+      total += v;
+    }
+    if (!(total > 0)) {
+      return random.nextInt(nearest.length); // all rows coincide with a centre: any row will do
+    }
+    double target = random.nextDouble() * total;
+    int pick = -1;
+    for (int i = 0; i < nearest.length; i++) {
+      if (nearest[i] > 0) {
+        pick = i; // the last candidate, should rounding leave target >= 0 to the end
+        target -= nearest[i];
+        if (target < 0) {
+          break;
+        }
+      }
+    }
+    return pick;
   }
 
   private static int nearest(double[] row, double[][] centres) {
