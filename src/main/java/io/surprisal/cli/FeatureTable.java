@@ -107,6 +107,15 @@ final class FeatureTable {
     return out;
   }
 
+  /** The chosen rows, one array each (copies), in the order given (a row may repeat). */
+  double[][] rowArrays(int[] index) {
+    double[][] out = new double[index.length][];
+    for (int i = 0; i < index.length; i++) {
+      out[i] = row(index[i]);
+    }
+    return out;
+  }
+
   /** One row's features (a copy). */
   double[] row(int i) {
     int d = features.size();

@@ -113,4 +113,87 @@ class EvaluateCommandTest {
     assertThat(r.err()).endsWith("error: ROC-AUC is undefined: all 30 labels are normal; it needs at least one"
         + " anomaly and one normal row\n");
   }
+
+  @Test
+  void evaluate_compare_printsEachDetectorBesideTheFlow() throws IOException {
+    Path csv = labelled();
+    Result r = evaluate("--input", csv, "--label-column", "label", "--exclude", "id", "--seeds", "0,1",
+        "--compare", "knn,iforest");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines).hasSize(5 + 2 * 5);
+    assertThat(lines.get(5)).isEqualTo("ROC-AUC % on the same splits:");
+    assertThat(lines.get(6).trim().split("\\s+")).containsExactly("seed", "flow", "knn", "iforest");
+    assertThat(lines.get(10)).isEqualTo("PR-AUC % on the same splits:");
+    assertThat(lines.get(11).trim().split("\\s+")).containsExactly("seed", "flow", "knn", "iforest");
+    for (int k = 0; k < 3; k++) {
+      String[] flow = lines.get(2 + k).trim().split("\\s+");
+      String[] roc = lines.get(7 + k).trim().split("\\s+");
+      String[] pr = lines.get(12 + k).trim().split("\\s+");
+      assertThat(roc[0]).isEqualTo(k < 2 ? String.valueOf(k) : "mean");
+      assertThat(roc[1]).as("the flow's ROC-AUC, as in its own table").isEqualTo(flow[1]);
+      assertThat(pr[1]).as("the flow's PR-AUC, as in its own table").isEqualTo(flow[2]);
+      assertThat(Double.parseDouble(roc[2])).as("knn ROC-AUC %% of %s", roc[0]).isGreaterThan(95);
+      // the outliers leave the x-y line, which axis-parallel splits isolate less well than distances do
+      assertThat(Double.parseDouble(roc[3])).as("iforest ROC-AUC %% of %s", roc[0]).isGreaterThan(80);
+    }
+  }
+
+  @Test
+  void evaluate_compareJson_addsASectionPerDetectorAfterTheFlowsFields() throws IOException {
+    Path csv = labelled();
+    Result r = evaluate("--input", csv, "--label-column", "label", "--exclude", "id", "--seeds", "3,4", "--json",
+        "--compare", "knn,iforest");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    List<String> fields = new ArrayList<>();
+    json.fieldNames().forEachRemaining(fields::add);
+    assertThat(fields).containsExactly("input", "protocol", "flow", "features", "rows", "anomalies", "seeds", "mean",
+        "compare");
+    List<String> seedFields = new ArrayList<>();
+    json.get("seeds").get(0).fieldNames().forEachRemaining(seedFields::add);
+    assertThat(seedFields).containsExactly("seed", "train_rows", "test_rows", "test_anomalies", "roc_auc", "pr_auc",
+        "test_nll", "fit_seconds");
+    JsonNode compare = json.get("compare");
+    List<String> detectors = new ArrayList<>();
+    compare.fieldNames().forEachRemaining(detectors::add);
+    assertThat(detectors).containsExactly("knn", "iforest");
+    for (String name : detectors) {
+      JsonNode seeds = compare.get(name).get("seeds");
+      assertThat(seeds).hasSize(2);
+      assertThat(seeds.get(0).get("seed").asLong()).isEqualTo(3);
+      assertThat(seeds.get(1).get("seed").asLong()).isEqualTo(4);
+      double first = seeds.get(0).get("roc_auc").asDouble();
+      double second = seeds.get(1).get("roc_auc").asDouble();
+      assertThat(first).as(name).isBetween(0.8, 1.0);
+      assertThat(compare.get(name).get("mean").get("roc_auc").asDouble()).isCloseTo((first + second) / 2,
+          org.assertj.core.data.Offset.offset(1e-12));
+      assertThat(seeds.get(0).get("pr_auc").asDouble()).isBetween(0.0, 1.0);
+      assertThat(seeds.get(0).get("seconds").asDouble()).isPositive();
+    }
+    // bin/adbench reads the flow's numbers as the "roc_auc" lines before the "compare" section
+    String beforeCompare = r.out().substring(0, r.out().indexOf("\"compare\""));
+    assertThat(beforeCompare.lines().filter(l -> l.contains("\"roc_auc\" :"))).hasSize(3);
+  }
+
+  @Test
+  void evaluate_compareAll_runsEveryDetectorOnceInTheirOrder() throws IOException {
+    Path csv = labelled();
+    Result r = evaluate("--input", csv, "--label-column", "label", "--exclude", "id", "--seeds", "0", "--json",
+        "--compare", "lof,all");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    List<String> detectors = new ArrayList<>();
+    new ObjectMapper().readTree(r.out()).get("compare").fieldNames().forEachRemaining(detectors::add);
+    assertThat(detectors).containsExactly("lof", "iforest", "knn", "gmm", "rcf");
+  }
+
+  @Test
+  void evaluate_compareUnknownDetector_exitsTwoNamingTheValidOnes() throws IOException {
+    Path csv = labelled();
+    Result r = evaluate("--input", csv, "--label-column", "label", "--compare", "knn,svm");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).startsWith("error: unknown detector 'svm' for --compare; valid: iforest, knn, lof, gmm, rcf,"
+        + " all\n");
+    assertThat(r.out()).isEmpty();
+  }
 }
