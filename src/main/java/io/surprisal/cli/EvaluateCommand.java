@@ -9,6 +9,7 @@ import io.surprisal.eval.Split;
 import io.surprisal.eval.baseline.BaselineKind;
 import io.surprisal.model.DensityModel;
 import io.surprisal.model.FitOptions;
+import io.surprisal.model.NoiseCandidate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -152,7 +153,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     return new EvaluationReport.SeedResult(seed, split.train().length, test.length, test.length - normals,
         RocAuc.of(nll, labels), AveragePrecision.of(nll, labels), normals > 0 ? normalNll / normals : Double.NaN,
-        seconds);
+        seconds, fitted.training().chosenNoise().map(NoiseCandidate::noise).orElse(options.noise().toString()));
   }
 
   /** Fits one classic detector on the split's training rows and ranks its test rows. */

@@ -31,9 +31,10 @@ record EvaluationReport(String input, Protocol protocol, String flow, int featur
    * @param prAuc      average precision (PR-AUC) of the same
    * @param testNll    mean NLL of the test rows labelled normal (nats per row)
    * @param fitSeconds wall time of the fit
+   * @param noise      the training noise the fit used (with {@code select}, the one it chose)
    */
   record SeedResult(long seed, int trainRows, int testRows, int testAnomalies, double rocAuc, double prAuc,
-      double testNll, double fitSeconds) {}
+      double testNll, double fitSeconds, String noise) {}
 
   /**
    * A classic detector's results, one per seed in the flow's order, on the flow's splits.
@@ -114,6 +115,7 @@ record EvaluationReport(String input, Protocol protocol, String flow, int featur
       s.put("train_rows", r.trainRows());
       s.put("test_rows", r.testRows());
       s.put("test_anomalies", r.testAnomalies());
+      s.put("noise", r.noise());
       metrics(s, r.rocAuc(), r.prAuc(), r.testNll(), r.fitSeconds());
     }
     metrics(root.putObject("mean"), mean(SeedResult::rocAuc), mean(SeedResult::prAuc), mean(SeedResult::testNll),

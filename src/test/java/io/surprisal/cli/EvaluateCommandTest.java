@@ -81,6 +81,7 @@ class EvaluateCommandTest {
       assertThat(seed.get("roc_auc").asDouble()).isBetween(0.9, 1.0);
       assertThat(seed.get("test_nll").isNumber()).isTrue();
       assertThat(seed.get("fit_seconds").asDouble()).isPositive();
+      assertThat(seed.get("noise").asText()).as("the setting select chose").isIn("0.1", "scott x 0.5", "scott x 1.0", "auto");
       assertThat(json.get("mean").get("roc_auc").asDouble()).isEqualTo(seed.get("roc_auc").asDouble());
     }
   }
@@ -152,8 +153,8 @@ class EvaluateCommandTest {
         "compare");
     List<String> seedFields = new ArrayList<>();
     json.get("seeds").get(0).fieldNames().forEachRemaining(seedFields::add);
-    assertThat(seedFields).containsExactly("seed", "train_rows", "test_rows", "test_anomalies", "roc_auc", "pr_auc",
-        "test_nll", "fit_seconds");
+    assertThat(seedFields).containsExactly("seed", "train_rows", "test_rows", "test_anomalies", "noise", "roc_auc",
+        "pr_auc", "test_nll", "fit_seconds");
     JsonNode compare = json.get("compare");
     List<String> detectors = new ArrayList<>();
     compare.fieldNames().forEachRemaining(detectors::add);
