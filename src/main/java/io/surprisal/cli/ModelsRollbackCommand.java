@@ -1,6 +1,7 @@
 package io.surprisal.cli;
 
 import io.surprisal.avro.ModelVersion;
+import io.surprisal.kafka.ModelVersionNumber;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,7 +31,7 @@ final class ModelsRollbackCommand implements Callable<Integer> {
     ModelVersion target = versions.stream().filter(v -> v.getVersion() == to).reduce((a, b) -> b)
         .orElseThrow(() -> new ModelVersionNotFoundException(options.modelName(), to, topic.name(),
             versions.stream().map(ModelVersion::getVersion).toList()));
-    long next = versions.getLast().getVersion() + 1;
+    long next = ModelVersionNumber.next(versions.getLast().getVersion()); // versions holds valid numbers only
     // Field by field: the builder's copy constructor deep-copies through Avro's class allow-list.
     ModelVersion copy = new ModelVersion(target.getName(), next, Instant.now(), target.getInputTopic(),
         target.getTrainingWindow(), target.getRowCount(), target.getExcludedCount(), target.getValidationNll(),

@@ -2,6 +2,7 @@ package io.surprisal.detect;
 
 import io.surprisal.avro.FeatureField;
 import io.surprisal.avro.ModelVersion;
+import io.surprisal.kafka.ModelVersionNumber;
 import io.surprisal.model.DensityModel;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -37,6 +38,10 @@ final class ModelAdmission {
    */
   ActiveModel admit(ModelVersion version) throws ModelRefusedException {
     long number = version.getVersion();
+    String badNumber = ModelVersionNumber.problem(number);
+    if (badNumber != null) {
+      throw new ModelRefusedException(number, badNumber, null);
+    }
     List<String> paths = version.getFeatures().stream().map(FeatureField::getPath).toList();
     FeaturePaths features;
     try {

@@ -2,6 +2,7 @@ package io.surprisal.trainer;
 
 import io.surprisal.avro.ModelVersion;
 import io.surprisal.config.MissingConfigException;
+import io.surprisal.kafka.ModelVersionNumber;
 import io.surprisal.kafka.TopicAdmin;
 import io.surprisal.registry.SchemaRegistryConfig;
 import io.surprisal.serde.AvroDeserializer;
@@ -161,13 +162,14 @@ public final class ModelsTopic {
 
   /** The versions of one model, oldest first (by version number). */
   public static List<ModelVersion> versionsOf(List<ModelVersion> all, String name) {
-    return all.stream().filter(v -> v.getName().equals(name))
+    return all.stream().filter(v -> v.getName().equals(name) && ModelVersionNumber.valid(v.getVersion()))
         .sorted(Comparator.comparingLong(ModelVersion::getVersion)).toList();
   }
 
-  /** The highest version of the model, if any. */
+  /** The highest valid version of the model, if any (numbers outside {@link ModelVersionNumber} are ignored). */
   public static Optional<ModelVersion> latest(List<ModelVersion> all, String name) {
-    return all.stream().filter(v -> v.getName().equals(name)).max(Comparator.comparingLong(ModelVersion::getVersion));
+    return all.stream().filter(v -> v.getName().equals(name) && ModelVersionNumber.valid(v.getVersion()))
+        .max(Comparator.comparingLong(ModelVersion::getVersion));
   }
 
   private Map<String, Object> readerConfig() {

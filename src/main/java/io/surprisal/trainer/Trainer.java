@@ -3,13 +3,14 @@ package io.surprisal.trainer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.surprisal.metrics.Health;
-import io.surprisal.model.codec.CorruptModelException;
-import io.surprisal.model.codec.ModelCodec;
 import io.surprisal.avro.ModelVersion;
 import io.surprisal.avro.PartitionOffsets;
 import io.surprisal.config.Config;
+import io.surprisal.kafka.ModelVersionNumber;
+import io.surprisal.metrics.Health;
 import io.surprisal.model.DensityModel;
+import io.surprisal.model.codec.CorruptModelException;
+import io.surprisal.model.codec.ModelCodec;
 import io.surprisal.serde.AvroDeserializer;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -217,7 +218,8 @@ public final class Trainer implements AutoCloseable {
             LOG.info("the trainer was closed while training: not publishing");
             return;
           }
-          long version = Math.max(lastPublishedVersion, latest.map(ModelVersion::getVersion).orElse(0L)) + 1;
+          long version = ModelVersionNumber.next(
+              Math.max(lastPublishedVersion, latest.map(ModelVersion::getVersion).orElse(0L)));
           modelsTopic.publish(toVersion(accepted.candidate(), spec, version));
           lastPublishedVersion = version;
           metrics.published();

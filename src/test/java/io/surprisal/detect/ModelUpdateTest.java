@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.surprisal.avro.FeatureField;
 import io.surprisal.avro.FeatureFieldType;
 import io.surprisal.avro.ModelVersion;
+import io.surprisal.kafka.ModelVersionNumber;
 import io.surprisal.model.DensityModel;
 import io.surprisal.model.codec.ModelCodec;
 import io.surprisal.registry.SchemaRegistryClient;
@@ -88,7 +89,9 @@ class ModelUpdateTest {
         }),
         new Refusal("feature spec disagrees with the artifact", (t, d) -> d.publish(t.version(2,
             HostReadings.SPEC.reversed(), ModelCodec.encode(t.model)))),
-        new Refusal("not a ModelVersion record", (t, d) -> d.publishRaw(bytes("model v2, trust me"))))
+        new Refusal("not a ModelVersion record", (t, d) -> d.publishRaw(bytes("model v2, trust me"))),
+        new Refusal("version number beyond the bound", (t, d) -> d.publish(t.version(Long.MAX_VALUE,
+            HostReadings.SPEC, ModelCodec.encode(t.model)))))
         .map(Arguments::of);
   }
 
@@ -103,6 +106,17 @@ class ModelUpdateTest {
     assertThat(driver.model.version()).hasValue(1);
     assertThat(driver.alerts()).extracting(r -> r.value().getModelVersion()).containsExactly(1L);
     assertThat(driver.deadLetters()).isEmpty();
+  }
+
+  @Test
+  void publish_afterAVersionBeyondTheBound_theNextValidVersionStillSwapsIn() {
+    driver.publish(version(ModelVersionNumber.MAX + 1, HostReadings.SPEC, ModelCodec.encode(model)));
+    driver.publish(version(2, HostReadings.SPEC, ModelCodec.encode(model)));
+    driver.send("h1", HostReadings.anomalous("h1"));
+
+    assertThat(driver.metrics.snapshot().modelRefusals()).isEqualTo(1);
+    assertThat(driver.model.version()).hasValue(2);
+    assertThat(driver.alerts()).extracting(r -> r.value().getModelVersion()).containsExactly(2L);
   }
 
   @Test

@@ -34,7 +34,8 @@ public final class TestModels {
   /** A ModelVersion record as the trainer would publish it. */
   public static ModelVersion version(String name, long version, String inputTopic, List<FeatureField> spec,
       byte[] artifact) {
-    Instant created = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(version);
+    // a second per version; numbers far out (tests of refused versions) share the last instant
+    Instant created = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(Math.clamp(version, 0, 1_000_000_000L));
     return ModelVersion.newBuilder()
         .setName(name)
         .setVersion(version)
