@@ -177,7 +177,7 @@ public final class FlowTrainer {
           + (nVal > 0 ? "validation" : "training") + " NLL (try a smaller learning rate or more data)");
     }
     flow.restore(bestParams);
-    double[] heldOut = heldOutNll(flow, data, uniqueVal);
+    double[] heldOut = noiseFreeNll(flow, data, uniqueVal);
     flow.releaseScratch();
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
     LOG.info("trained in {} ms: {} epochs, best epoch {}, validation NLL {} ({})", duration.toMillis(), epoch,
@@ -284,27 +284,11 @@ public final class FlowTrainer {
   }
 
   /**
-   * Data-space NLL of each validation row as it is, without training noise (dequantised features at
-   * their cell's centre): how well the flow generalises, whatever noise it was trained with.
+   * Data-space NLL of each row as it is, without training noise (dequantised features at their cell's
+   * centre); +infinity where the flow gives no finite density. Of the validation rows: how well the
+   * flow generalises, whatever noise it was trained with.
    */
-  private static double[] heldOutNll(TrainableFlow flow, TrainingData data, int[] rows) {
-    int n = rows.length;
-    int d = data.dim();
-    double[] nll = new double[n];
-    for (int from = 0; from < n; from += EVAL_CHUNK) {
-      int m = Math.min(EVAL_CHUNK, n - from);
-      double[] x = new double[m * d];
-      data.fill(rows, from, from + m, x, null);
-      double[] lp = flow.logDensity(x, m);
-      for (int i = 0; i < m; i++) {
-        nll[from + i] = Double.isFinite(lp[i]) ? -lp[i] - data.preprocessingLogDet(rows[from + i]) : Double.POSITIVE_INFINITY;
-      }
-    }
-    return nll;
-  }
-
-  /** The share {@code keep} of rows with the lowest NLL under the current flow (noise-free). */
-  private static int[] lowestNll(TrainableFlow flow, TrainingData data, int[] rows, double keep) {
+  private static double[] noiseFreeNll(TrainableFlow flow, TrainingData data, int[] rows) {
     int n = rows.length;
     int d = data.dim();
     double[] nll = new double[n];
@@ -318,6 +302,13 @@ public final class FlowTrainer {
             : Double.POSITIVE_INFINITY;
       }
     }
+    return nll;
+  }
+
+  /** The share {@code keep} of rows with the lowest NLL under the current flow (noise-free). */
+  private static int[] lowestNll(TrainableFlow flow, TrainingData data, int[] rows, double keep) {
+    int n = rows.length;
+    double[] nll = noiseFreeNll(flow, data, rows);
     Integer[] idx = new Integer[n];
     for (int i = 0; i < n; i++) {
       idx[i] = i;
