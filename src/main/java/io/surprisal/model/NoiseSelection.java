@@ -31,7 +31,7 @@ public final class NoiseSelection {
   /** Share of the highest held-out NLLs left out of the criterion. */
   public static final double TRIM = 0.05;
   /** Each candidate trains with this fraction (one over it) of the step budget. */
-  static final int SEARCH_SHARE = 4;
+  static final int SEARCH_SHARE = 5;
 
   private final TrainingConfig training;
   private final List<TrainingNoise> candidates;
