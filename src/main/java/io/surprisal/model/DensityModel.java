@@ -118,9 +118,11 @@ public final class DensityModel {
    * its normal range, names the feature that broke it. Gains are separate what-ifs: they do not add up to the event's surprisal.
    * Deterministic.
    *
-   * <p>Costs up to {@code 1 + d (GRID_POINTS + REFINE_STEPS)} flow evaluations for d features (the
-   * constants of {@code ConditionalRepair}: 19 grid points and 6 refinement steps, so 276 with 11
-   * features), against one for {@link #score}: callers on a stream explain alerting events only.
+   * <p>Costs up to {@code 1 + d (GRID_POINTS + REFINE_STEPS)} flow evaluations for d features, and
+   * up to {@code LATTICE_STEPS} more per discrete feature (the constants of
+   * {@code ConditionalRepair}: 13 grid points, 6 refinement steps and 4 lattice steps, so at most
+   * 210 to 254 with 11 features), against one for {@link #score}: callers on a stream explain
+   * alerting events only.
    *
    * @return the {@code topK} features with the largest gains, largest first (ties in feature
    *     order), each with the value its repair would give it as {@link Attribution#reference()} and
