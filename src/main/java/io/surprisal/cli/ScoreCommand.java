@@ -47,7 +47,8 @@ final class ScoreCommand implements Callable<Integer> {
   Double alpha;
 
   @Option(names = "--explain", paramLabel = "K", description = "Add a top_features column naming, for alerting"
-      + " rows, the K features that add most surprisal (name:nats;...). Default: none.")
+      + " rows, the K features whose repair (set to its most likely value given the others) raises the"
+      + " log-density most (name:gain in nats;...). Default: none.")
   int explain;
 
   @Override
@@ -86,7 +87,7 @@ final class ScoreCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** {@code name:contribution;...}, contributions in nats, largest first. */
+  /** {@code name:gain;...}, gains in nats, largest first. */
   static String describe(List<Attribution> attributions) {
     return attributions.stream()
         .map(a -> a.feature() + ":" + String.format(Locale.ROOT, "%.3f", a.contribution()))

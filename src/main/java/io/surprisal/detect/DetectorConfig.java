@@ -41,7 +41,8 @@ public final class DetectorConfig {
           + " with each model.")
       .validatedBy(Validator.of("between 0 and 1, both excluded", a -> a > 0 && a < 1));
   public static final ConfigKey<Integer> ATTRIBUTIONS_TOP_K = ConfigKey.withDefault("alert.attributions.top.k",
-      ValueType.INT, 3, "How many features each alert names as the largest contributors to its surprisal.")
+      ValueType.INT, 3, "How many features each alert names: those whose repair"
+          + " (set to its most likely value given the others) raises the log-density most. 0: none.")
       .validatedBy(Validator.between(0, 1000));
   public static final ConfigKey<String> INPUT_SUBJECT = ConfigKey.optional("input.subject", ValueType.STRING,
       "Registry subject of the input values, whose newest schema a model's feature paths must fit."

@@ -24,7 +24,7 @@ final class Verdicts {
       values.add(new FeatureValue(names.get(j), x[j]));
     }
     List<FeatureAttribution> attributions = new ArrayList<>(topK);
-    if (topK > 0) { // explaining runs the flow dozens of times: skip it when no attribution is wanted
+    if (topK > 0) { // explaining runs the flow hundreds of times: skip it when no attribution is wanted
       for (Attribution a : model.model().explain(x, topK)) {
         attributions.add(new FeatureAttribution(a.feature(), a.value(), a.reference(), a.contribution()));
       }

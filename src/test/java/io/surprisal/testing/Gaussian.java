@@ -105,6 +105,48 @@ public record Gaussian(double[] mean, double[][] cholesky) {
     return -0.5 * q - 0.5 * logDetSigma() - 0.5 * d * Math.log(2 * Math.PI);
   }
 
+  /**
+   * {@code E[x_j | x_k, k != j]}, the mean of feature j given the others, from column j of the
+   * precision matrix {@code Q = Sigma^-1}: {@code mean_j - sum_{k != j} Q_jk (x_k - mean_k) / Q_jj}.
+   */
+  public double conditionalMean(double[] x, int j) {
+    double[] q = precisionColumn(j);
+    double s = 0;
+    for (int k = 0; k < dim(); k++) {
+      if (k != j) {
+        s += q[k] * (x[k] - mean[k]);
+      }
+    }
+    return mean[j] - s / q[j];
+  }
+
+  /** Standard deviation of feature j given the others, {@code 1 / sqrt(Q_jj)}. */
+  public double conditionalSd(int j) {
+    return 1 / Math.sqrt(precisionColumn(j)[j]);
+  }
+
+  /** Column j of {@code Sigma^-1}: solves {@code L y = e_j}, then {@code L^T q = y}. */
+  private double[] precisionColumn(int j) {
+    int d = dim();
+    double[] y = new double[d];
+    for (int i = 0; i < d; i++) {
+      double s = i == j ? 1 : 0;
+      for (int k = 0; k < i; k++) {
+        s -= cholesky[i][k] * y[k];
+      }
+      y[i] = s / cholesky[i][i];
+    }
+    double[] q = new double[d];
+    for (int i = d - 1; i >= 0; i--) {
+      double s = y[i];
+      for (int k = i + 1; k < d; k++) {
+        s -= cholesky[k][i] * q[k];
+      }
+      q[i] = s / cholesky[i][i];
+    }
+    return q;
+  }
+
   /** Mean NLL of {@code n} rows under this density. */
   public double meanNll(double[] rows, int n) {
     double sum = 0;
