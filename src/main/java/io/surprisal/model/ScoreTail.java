@@ -19,11 +19,14 @@ import java.util.Optional;
  *       above the {@code (m + 1)}-th largest score, not how far. Anomalies among the top 3 %, however
  *       far out, count no more than as many normal scores would;
  *   <li>{@code beta = (sum of the r = k - m observed excesses + m * the censoring excess) / r}, the
- *       maximum-likelihood estimate of an exponential under Type II censoring (Lawless 2003, ch. 3);
- *   <li>scores so far out that fewer than half a score among n normal ones is expected that high
- *       (Chauvenet's criterion) are anomalies: they are left out and the tail is fitted again, at most
- *       m of them in all. This takes the far anomalies out of the count of scores above {@code u}.
+ *       maximum-likelihood estimate of an exponential under Type II censoring (Lawless 2003, ch. 3).
  * </ul>
+ * Anomalies still count among the k scores above {@code u}, and raise beta through the censoring
+ * score. So scores so far out that fewer than half a score among n normal ones is expected that high
+ * (Chauvenet's criterion) are taken as anomalies and left out, at most a tenth of the scores:
+ * first under a screening fit of the same kind that starts at the top fifth and censors the top
+ * tenth (so that up to a tenth of far anomalies cannot break it), then under the fit above, each
+ * time fitting again until no score is left out.
  *
  * <p>Prediction. With beta estimated from r excesses, the excess y of a new normal score has
  * {@code y / beta ~ F(2, 2r)} (Lawless 2003, ch. 3), so
@@ -45,8 +48,13 @@ public record ScoreTail(double start, double share, double scale, int excesses, 
   static final double TAIL_SHARE = 0.1;
   /** Fewest scores above the tail start (while that is at most half of them). */
   static final int MIN_ABOVE_START = 30;
-  /** The largest share of anomalies among the scores that cannot move the fit: the censored share. */
-  static final double MAX_CONTAMINATION = 0.03;
+  /** The share of the largest scores that the fit censors. */
+  static final double CENSORED_SHARE = 0.03;
+  /** Screening fit: share of the scores above its start, and share censored. */
+  static final double SCREEN_TAIL_SHARE = 0.2;
+  static final double SCREEN_CENSORED_SHARE = 0.1;
+  /** The most scores left out as outliers, as a share of them. */
+  static final double MAX_OUTLIER_SHARE = 0.1;
 
   /**
    * The tail of {@code sorted} (ascending, no NaN), or empty when there are fewer than
@@ -57,28 +65,45 @@ public record ScoreTail(double start, double share, double scale, int excesses, 
     if (n < MIN_SCORES) {
       return Optional.empty();
     }
-    int maxOutliers = (int) Math.ceil(MAX_CONTAMINATION * n);
-    int kept = n;
+    int fewest = n - (int) Math.ceil(MAX_OUTLIER_SHARE * n);
+    int kept = leaveOutOutliers(sorted, n, fewest, SCREEN_TAIL_SHARE, SCREEN_CENSORED_SHARE);
+    kept = leaveOutOutliers(sorted, kept, fewest, TAIL_SHARE, CENSORED_SHARE);
+    ScoreTail tail = fit(sorted, kept, TAIL_SHARE, CENSORED_SHARE);
+    return tail == null ? Optional.empty()
+        : Optional.of(new ScoreTail(tail.start, tail.share, tail.scale, tail.excesses, n - kept));
+  }
+
+  /**
+   * How many of the lowest {@code kept} scores are left once those that Chauvenet's criterion
+   * rejects under a fit of this kind are left out from the top, fitting again after each round, and
+   * keeping at least {@code fewest}. Unchanged when the fit has no scale.
+   */
+  private static int leaveOutOutliers(double[] sorted, int kept, int fewest, double tailShare,
+      double censoredShare) {
     while (true) {
-      ScoreTail tail = fit(sorted, kept, n - kept);
+      ScoreTail tail = fit(sorted, kept, tailShare, censoredShare);
       if (tail == null) {
-        return Optional.empty();
+        return kept;
       }
       int next = kept;
-      while (n - next < maxOutliers && tail.survival(sorted[next - 1]) * kept < 0.5) {
+      while (next > fewest && tail.survival(sorted[next - 1]) * kept < 0.5) {
         next--;
       }
       if (next == kept) {
-        return Optional.of(tail);
+        return kept;
       }
       kept = next;
     }
   }
 
-  /** The tail of the first {@code n} scores, or null when their scale is not positive and finite. */
-  private static ScoreTail fit(double[] sorted, int n, int outliers) {
-    int k = Math.min(n / 2, Math.max((int) Math.round(TAIL_SHARE * n), MIN_ABOVE_START));
-    int m = (int) Math.ceil(MAX_CONTAMINATION * n);
+  /**
+   * The tail of the lowest {@code n} scores, starting below the top {@code tailShare} (at least
+   * {@link #MIN_ABOVE_START} scores, at most half) and censoring the top {@code censoredShare}; null
+   * when their scale is not positive and finite.
+   */
+  private static ScoreTail fit(double[] sorted, int n, double tailShare, double censoredShare) {
+    int k = Math.min(n / 2, Math.max((int) Math.round(tailShare * n), MIN_ABOVE_START));
+    int m = (int) Math.ceil(censoredShare * n);
     int r = k - m;
     double u = sorted[n - k - 1];
     double sum = m * (sorted[n - m - 1] - u);
@@ -89,7 +114,7 @@ public record ScoreTail(double start, double share, double scale, int excesses, 
     if (!(beta > 0 && Double.isFinite(beta))) {
       return null;
     }
-    return new ScoreTail(u, (k + 1.0) / (n + 1), beta, r, outliers);
+    return new ScoreTail(u, (k + 1.0) / (n + 1), beta, r, 0);
   }
 
   /** p-value of a score at or above {@link #start()}: {@code share * (1 + y / (r beta))^-r}. */
