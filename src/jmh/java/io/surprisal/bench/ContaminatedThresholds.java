@@ -69,8 +69,8 @@ public final class ContaminatedThresholds {
     Arrays.setAll(times, i -> i);
     WindowSnapshot snapshot = new WindowSnapshot(d, rows, times, new int[n], times.clone());
 
-    RetrainOutcome outcome = new Retrainer(TrainerConfig.fitOptions(config), config.get(TrainerConfig.RETRAIN_HOLDOUT_FRACTION),
-        1e9, true).retrain(spec.names(), snapshot, null, TrainingListener.NONE);
+    double holdout = config.get(TrainerConfig.RETRAIN_HOLDOUT_FRACTION);
+    RetrainOutcome outcome = new Retrainer(TrainerConfig.fitOptions(config), holdout, 1e9, true).retrain(spec.names(), snapshot, null, TrainingListener.NONE);
     DensityModel model = switch (outcome) {
       case RetrainOutcome.Accepted a -> a.candidate().model();
       case RetrainOutcome.Refused r -> r.candidate().model();
@@ -93,9 +93,10 @@ public final class ContaminatedThresholds {
     double before = FormerThreshold.of(calibration, alpha, true);
     double now = model.calibration().threshold(alpha);
     System.out.printf(Locale.ROOT, "%s, window %d (seed %d), %s: %d calibration scores (%d outliers), alpha %s%n",
-        simulation, n, seed, settings.keySet().stream().filter(k -> k.startsWith("model.")).sorted().map(k -> k + "=" + settings.get(k))
-            .toList(), calibration.length, model.calibration().outliers(), alpha);
-    System.out.println("| threshold | NLL | precision | recall | false-positive rate | recall at the normal 1-alpha quantile |");
+        simulation, n, seed, settings.keySet().stream().filter(k -> k.startsWith("model.")).sorted()
+            .map(k -> k + "=" + settings.get(k)).toList(), calibration.length, model.calibration().outliers(), alpha);
+    System.out.println("| threshold | NLL | precision | recall | false-positive rate"
+        + " | recall at the normal 1-alpha quantile |");
     System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
     row("before (fence + conformal)", before, nll, anomaly, recall(oracle, nll, anomaly));
     row("now (censored tail)", now, nll, anomaly, recall(oracle, nll, anomaly));

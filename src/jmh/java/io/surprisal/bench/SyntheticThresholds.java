@@ -22,8 +22,8 @@ public final class SyntheticThresholds {
   private SyntheticThresholds() {}
 
   public static void main(String[] args) {
-    System.out.println("| d | scores | anomalies | alpha | tail: FA / alpha | tail: recall | fence + conformal: FA / alpha"
-        + " | recall | conformal: FA / alpha | recall |");
+    System.out.println("| d | scores | anomalies | alpha | tail: FA / alpha | tail: recall"
+        + " | fence + conformal: FA / alpha | recall | conformal: FA / alpha | recall |");
     System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (int d : new int[] {2, 8, 32}) {
       for (int n : new int[] {90, 3000}) {
@@ -46,8 +46,8 @@ public final class SyntheticThresholds {
                 sums[m][1] += Math.min(1, Math.max(0, (low + 4 - thresholds[m]) / 4)) / DRAWS;
               }
             }
-            System.out.printf(Locale.ROOT, "| %d | %d | %.0f %% | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n", d, n,
-                100 * share, alpha, sums[0][0], sums[0][1], sums[1][0], sums[1][1], sums[2][0], sums[2][1]);
+            System.out.printf(Locale.ROOT, "| %d | %d | %.0f %% | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+                d, n, 100 * share, alpha, sums[0][0], sums[0][1], sums[1][0], sums[1][1], sums[2][0], sums[2][1]);
           }
         }
       }

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs everything on 127.0.0.1: a Kafka broker (in this process), Apicurio Registry (a child process),"
           + " a generator of example events (telemetry or pump sensors) with injected anomalies, the trainer and"
-          + " the detector. Prints progress (events/s, alerts, model version, precision and recall against the generator's truth) on stderr"
+          + " the detector. Prints progress (events/s, alerts, model version, precision and recall against the"
+          + " generator's truth) on stderr"
           + " until --duration has passed or Ctrl-C, then one line on stdout:",
       "summary events=N alerts=N precision=P recall=R models=V dlq=N"
     })

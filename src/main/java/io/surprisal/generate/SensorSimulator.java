@@ -13,11 +13,11 @@ import java.util.SplittableRandom;
  * <p>A normal reading is {@code x_j = mean_j + sd_j (a_j . f + e_j)} with {@code f ~ N(0, I_2)} and
  * {@code e_j ~ N(0, 1 - |a_j|^2)}: each sensor is normal with its mean and spread, its own noise is 19
  * to 35 % of that spread, and the loadings {@code a_j} fix the correlations (0.6 to 0.92 in size for 19
- * of the 21 pairs). An anomaly mirrors one sensor about its mean, {@code x_j -> 2 mean_j - x_j}, on a reading
- * where that sensor is at least one spread from its mean: the value stays within the sensor's normal
- * range (its distribution is symmetric), but it contradicts the other six by at least two spreads,
- * six to ten times its own noise. Only the joint distribution shows it, as with a sensor that is
- * miswired or reports against the others.
+ * of the 21 pairs). An anomaly mirrors one sensor about its mean, {@code x_j -> 2 mean_j - x_j}, on a
+ * reading where that sensor is at least one spread from its mean: the value stays within the sensor's
+ * normal range (its distribution is symmetric), but it contradicts the other six by at least two
+ * spreads, six to ten times its own noise. Only the joint distribution shows it, as with a sensor that
+ * is miswired or reports against the others.
  */
 public final class SensorSimulator implements EventSource {
   /** Seconds between two readings of one pump. */

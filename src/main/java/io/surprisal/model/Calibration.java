@@ -63,7 +63,10 @@ public final class Calibration {
     return 1.0 / (kept + 1);
   }
 
-  /** p-value of an event with negative log-likelihood {@code nll}; NaN scores get {@link #smallestConformalPValue()}. */
+  /**
+   * p-value of an event with negative log-likelihood {@code nll}; NaN scores get
+   * {@link #smallestConformalPValue()}.
+   */
   public double pValue(double nll) {
     if (Double.isNaN(nll)) {
       return smallestConformalPValue();
