@@ -11,7 +11,7 @@ import io.surprisal.detect.DeadLetterHeaders;
 import io.surprisal.detect.Detector;
 import io.surprisal.detect.SpecificAvroSerde;
 import io.surprisal.generate.SimulatedEvent;
-import io.surprisal.generate.TelemetryProducer;
+import io.surprisal.generate.EventProducer;
 import io.surprisal.generate.TelemetrySimulator;
 import io.surprisal.kafka.Topic;
 import io.surprisal.registry.SchemaRegistryClient;
@@ -211,14 +211,14 @@ class EndToEndIT {
   private static final class Events implements AutoCloseable {
     private final TelemetrySimulator simulator = new TelemetrySimulator(1, 0.01, Instant.now());
     private final AvroSerializer serializer = new AvroSerializer();
-    private final TelemetryProducer producer;
+    private final EventProducer producer;
     private long anomalies;
 
     Events(String topic) {
       Map<String, Object> kafka = KafkaFixture.clientConfig();
       kafka.put("schema.registry.url", SchemaRegistryFixture.url());
       serializer.configure(kafka, false);
-      producer = new TelemetryProducer(kafka, serializer, topic);
+      producer = new EventProducer(kafka, serializer, topic);
     }
 
     void produce(int count) throws InterruptedException {

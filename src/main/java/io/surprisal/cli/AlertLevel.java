@@ -24,20 +24,20 @@ final class AlertLevel {
   /**
    * A warning when alpha lies below the smallest conformal p-value, 1/(n+1) with n calibration
    * scores: then either no event can alert (too few scores for a tail model), or alerts rest on the
-   * calibration's exponential tail beyond its largest score.
+   * tail fitted to the top calibration scores, extrapolated beyond the largest one.
    */
   static Optional<String> unreachable(Calibration calibration, double alpha) {
-    double smallest = 1.0 / (calibration.size() + 1);
+    double smallest = calibration.smallestConformalPValue();
     if (smallest <= alpha) {
       return Optional.empty();
     }
-    if (Double.isNaN(calibration.tailScale())) {
+    if (calibration.tail().isEmpty()) {
       return Optional.of(String.format(Locale.ROOT, "warning: with %d calibration rows the smallest p-value is"
           + " %.3g, above alpha %s, so no event can alert; fit on more rows or use a larger --alpha",
           calibration.size(), smallest, alpha));
     }
     return Optional.of(String.format(Locale.ROOT, "warning: with %d calibration rows conformal p-values stop at"
-        + " %.3g, above alpha %s: alerts rest on the exponential tail fitted beyond the largest calibration score;"
-        + " fit on more rows for exact conformal p-values", calibration.size(), smallest, alpha));
+        + " %.3g, above alpha %s: alerts rest on the tail fitted to the top calibration scores, extrapolated beyond"
+        + " the largest one; fit on more rows to keep alpha within them", calibration.size(), smallest, alpha));
   }
 }

@@ -7,6 +7,7 @@ import io.surprisal.demo.DemoProgress;
 import io.surprisal.demo.DemoSettings;
 import io.surprisal.demo.DemoCancelledException;
 import io.surprisal.demo.DemoFailedException;
+import io.surprisal.generate.Simulation;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -33,8 +34,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs everything on 127.0.0.1: a Kafka broker (in this process), Apicurio Registry (a child process),"
-          + " a generator of telemetry with injected anomalies, the trainer and the detector. Prints progress"
-          + " (events/s, alerts, model version, precision and recall against the generator's truth) on stderr"
+          + " a generator of example events (telemetry or pump sensors) with injected anomalies, the trainer and"
+          + " the detector. Prints progress (events/s, alerts, model version, precision and recall against the"
+          + " generator's truth) on stderr"
           + " until --duration has passed or Ctrl-C, then one line on stdout:",
       "summary events=N alerts=N precision=P recall=R models=V dlq=N"
     })
@@ -78,6 +80,12 @@ final class DemoCommand implements Callable<Integer> {
       + " events each later one needs (default ${DEFAULT-VALUE}).")
   int modelEvents;
 
+  @Option(names = "--events", defaultValue = "telemetry", paramLabel = "telemetry|sensors",
+      description = "Which example events: telemetry (service metrics whose anomalies are spikes, bursts and drops) or"
+          + " sensors (seven correlated pump sensors whose anomalies break the correlations, every value in its"
+          + " normal range) (default ${DEFAULT-VALUE}).")
+  Simulation events;
+
   @Option(names = "--window", defaultValue = "10000",
       description = "Events the trainer keeps and fits on, the newest (default ${DEFAULT-VALUE}).")
   int window;
@@ -91,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
     DemoSettings settings;
     try {
       settings = DemoSettings.defaults().withRate(rate).withAnomalyRate(anomalyRate).withSeed(seed)
-          .withRetrainInterval(retrainInterval).withTraining(modelEvents, window);
+          .withRetrainInterval(retrainInterval).withTraining(modelEvents, window).withEvents(events);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "Invalid option value: " + e.getMessage());
     }

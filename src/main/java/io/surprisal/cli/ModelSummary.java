@@ -126,7 +126,15 @@ final class ModelSummary {
     double threshold = calibration.threshold(alpha);
     number(out, "threshold_nll", threshold);
     number(out, "threshold_log_likelihood", -threshold);
-    out.put("smallest_p_value", 1.0 / (calibration.size() + 1));
+    out.put("smallest_p_value", calibration.smallestConformalPValue());
+    out.put("outliers", calibration.outliers());
+    calibration.tail().ifPresentOrElse(tail -> {
+      ObjectNode t = out.putObject("tail");
+      t.put("start_nll", tail.start());
+      t.put("share", tail.share());
+      t.put("scale", tail.scale());
+      t.put("excesses", tail.excesses());
+    }, () -> out.putNull("tail"));
     return out;
   }
 

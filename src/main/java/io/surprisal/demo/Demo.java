@@ -135,8 +135,9 @@ public final class Demo implements AutoCloseable {
     Map<String, Object> clients = clientConfig();
     monitor = GroundTruthMonitor.start(clients, registry.url(), topics);
     generator = EventGenerator.start(clients, topics.input(), settings);
-    say.accept(String.format(Locale.ROOT, "generator: %.0f events/s, %.1f%% anomalies (seed %d), truth in the"
-        + " surprisal.truth header", settings.rate(), 100 * settings.anomalyRate(), settings.seed()));
+    say.accept(String.format(Locale.ROOT, "generator: %s, %.0f events/s, %.1f%% anomalies (seed %d), truth in the"
+        + " surprisal.truth header", settings.events().name().toLowerCase(Locale.ROOT), settings.rate(),
+        100 * settings.anomalyRate(), settings.seed()));
   }
 
   private static ApicurioRegistry awaitRegistry(CompletableFuture<ApicurioRegistry> pending, BooleanSupplier cancelled)

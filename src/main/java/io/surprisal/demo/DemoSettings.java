@@ -1,5 +1,6 @@
 package io.surprisal.demo;
 
+import io.surprisal.generate.Simulation;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -15,13 +16,15 @@ import java.util.Objects;
  * @param minNewEvents     events the first model needs, and new events each later one needs, at least 100
  * @param windowSize       events the trainer keeps (the newest), at least {@code minNewEvents}
  * @param inputPartitions  partitions of the input topic, 1 to 64
+ * @param events           which example events the generator writes
  * @throws IllegalArgumentException naming the value that is out of range
  */
 public record DemoSettings(double rate, double anomalyRate, long seed, Duration retrainInterval, int minNewEvents,
-    int windowSize, int inputPartitions) {
+    int windowSize, int inputPartitions, Simulation events) {
 
   public DemoSettings {
     Objects.requireNonNull(retrainInterval, "retrainInterval");
+    Objects.requireNonNull(events, "events");
     if (!(rate > 0 && rate <= 1_000_000)) {
       throw new IllegalArgumentException("rate must be above 0 and at most 1000000 events/s, got " + rate);
     }
@@ -42,30 +45,39 @@ public record DemoSettings(double rate, double anomalyRate, long seed, Duration 
     }
   }
 
-  /** 2000 events/s, 1 % anomalies, seed 1, a model per 5000 events, retrain every 15 s on the newest 10,000. */
+  /**
+   * Telemetry at 2000 events/s, 1 % anomalies, seed 1, a model per 5000 events, retrain every 15 s on
+   * the newest 10,000.
+   */
   public static DemoSettings defaults() {
-    return new DemoSettings(2000, 0.01, 1, Duration.ofSeconds(15), 5000, 10_000, 3);
+    return new DemoSettings(2000, 0.01, 1, Duration.ofSeconds(15), 5000, 10_000, 3, Simulation.TELEMETRY);
   }
 
   public DemoSettings withRate(double eventsPerSecond) {
     return new DemoSettings(eventsPerSecond, anomalyRate, seed, retrainInterval, minNewEvents, windowSize,
-        inputPartitions);
+        inputPartitions, events);
   }
 
   public DemoSettings withAnomalyRate(double share) {
-    return new DemoSettings(rate, share, seed, retrainInterval, minNewEvents, windowSize, inputPartitions);
+    return new DemoSettings(rate, share, seed, retrainInterval, minNewEvents, windowSize, inputPartitions, events);
   }
 
   public DemoSettings withSeed(long s) {
-    return new DemoSettings(rate, anomalyRate, s, retrainInterval, minNewEvents, windowSize, inputPartitions);
+    return new DemoSettings(rate, anomalyRate, s, retrainInterval, minNewEvents, windowSize, inputPartitions, events);
   }
 
   public DemoSettings withRetrainInterval(Duration interval) {
-    return new DemoSettings(rate, anomalyRate, seed, interval, minNewEvents, windowSize, inputPartitions);
+    return new DemoSettings(rate, anomalyRate, seed, interval, minNewEvents, windowSize, inputPartitions, events);
   }
 
-  /** A model per {@code events} events, from a window of {@code window} events. */
-  public DemoSettings withTraining(int events, int window) {
-    return new DemoSettings(rate, anomalyRate, seed, retrainInterval, events, window, inputPartitions);
+  /** A model per {@code perModel} events, from a window of {@code window} events. */
+  public DemoSettings withTraining(int perModel, int window) {
+    return new DemoSettings(rate, anomalyRate, seed, retrainInterval, perModel, window, inputPartitions, events);
+  }
+
+  /** The generator writes the events of {@code simulation}. */
+  public DemoSettings withEvents(Simulation simulation) {
+    return new DemoSettings(rate, anomalyRate, seed, retrainInterval, minNewEvents, windowSize, inputPartitions,
+        simulation);
   }
 }

@@ -1,8 +1,8 @@
 package io.surprisal.demo;
 
-import io.surprisal.generate.SimulatedEvent;
-import io.surprisal.generate.TelemetryProducer;
-import io.surprisal.generate.TelemetrySimulator;
+import io.surprisal.generate.EventProducer;
+import io.surprisal.generate.EventSource;
+import io.surprisal.generate.LabelledEvent;
 import io.surprisal.serde.AvroSerializer;
 import java.time.Instant;
 import java.util.Map;
@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The demo's event source: a thread that writes {@link TelemetrySimulator} events (with their
+ * The demo's event source: a thread that writes the events of the settings' simulation (with their
  * ground-truth headers) to the input topic at a steady rate until stopped. A slow broker makes it
  * fall behind and then catch up, so the average rate holds.
  */
@@ -23,8 +23,8 @@ final class EventGenerator implements AutoCloseable {
   private static final long CHECK_EVERY = 1000;
 
   private final AvroSerializer serializer;
-  private final TelemetryProducer producer;
-  private final TelemetrySimulator simulator;
+  private final EventProducer producer;
+  private final EventSource simulator;
   private final double rate;
   private final Thread thread;
   private final AtomicReference<Exception> failure = new AtomicReference<>();
@@ -35,8 +35,8 @@ final class EventGenerator implements AutoCloseable {
   private EventGenerator(Map<String, Object> kafka, String topic, DemoSettings settings) {
     this.serializer = new AvroSerializer();
     serializer.configure(kafka, false);
-    this.producer = new TelemetryProducer(kafka, serializer, topic);
-    this.simulator = new TelemetrySimulator(settings.seed(), settings.anomalyRate(), Instant.now());
+    this.producer = new EventProducer(kafka, serializer, topic);
+    this.simulator = settings.events().events(settings.seed(), settings.anomalyRate(), Instant.now());
     this.rate = settings.rate();
     this.thread = new Thread(this::run, "surprisal-demo-generator");
     thread.setDaemon(true);
@@ -61,7 +61,7 @@ final class EventGenerator implements AutoCloseable {
           LockSupport.parkNanos(wait);
           continue; // look at running again: stop() may have come while parked
         }
-        SimulatedEvent event = simulator.next();
+        LabelledEvent event = simulator.next();
         last = producer.send(event);
         n++;
         a += event.isAnomaly() ? 1 : 0;

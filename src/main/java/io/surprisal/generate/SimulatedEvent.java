@@ -3,15 +3,14 @@ package io.surprisal.generate;
 import io.surprisal.avro.example.ServiceTelemetry;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * One generated event and its ground truth.
+ * One generated telemetry event and its ground truth.
  *
  * @param value the event
  * @param kind  the injected anomaly, or null for a normal event
  */
-public record SimulatedEvent(ServiceTelemetry value, AnomalyKind kind) {
+public record SimulatedEvent(ServiceTelemetry value, AnomalyKind kind) implements LabelledEvent {
   /** Header carrying the ground truth: {@value #ANOMALY} or {@value #NORMAL}. */
   public static final String TRUTH_HEADER = "surprisal.truth";
   /** Header carrying the anomaly kind ({@link AnomalyKind#headerValue()}); only on anomalies. */
@@ -19,18 +18,15 @@ public record SimulatedEvent(ServiceTelemetry value, AnomalyKind kind) {
   public static final String ANOMALY = "anomaly";
   public static final String NORMAL = "normal";
 
-  public boolean isAnomaly() {
-    return kind != null;
+  /** The instance id. */
+  @Override
+  public String key() {
+    return value.getInstanceId();
   }
 
-  /** The ground-truth headers of this event. */
-  public Headers headers() {
-    Headers headers = new RecordHeaders();
-    headers.add(TRUTH_HEADER, (isAnomaly() ? ANOMALY : NORMAL).getBytes(StandardCharsets.UTF_8));
-    if (isAnomaly()) {
-      headers.add(KIND_HEADER, kind.headerValue().getBytes(StandardCharsets.UTF_8));
-    }
-    return headers;
+  @Override
+  public String anomalyKind() {
+    return kind == null ? null : kind.headerValue();
   }
 
   /** Whether a record's headers mark it as an anomaly. */

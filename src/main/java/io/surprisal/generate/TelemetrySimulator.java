@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * slowly around the instance's baseline (a mean-reverting random walk). Optional seasonality scales
  * traffic by {@code 1 + 0.3 sin(2 pi t / period)}. Noise is log-normal, so values stay positive.
  */
-public final class TelemetrySimulator {
+public final class TelemetrySimulator implements EventSource {
   /** Seconds of traffic each event summarises. */
   public static final int INTERVAL_SECONDS = 10;
 
@@ -74,6 +74,7 @@ public final class TelemetrySimulator {
   }
 
   /** The next event. */
+  @Override
   public SimulatedEvent next() {
     int instance = random.nextInt(memory.length);
     Service service = SERVICES.get(instance / INSTANCES_PER_SERVICE);

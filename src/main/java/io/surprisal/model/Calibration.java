@@ -1,29 +1,31 @@
 package io.surprisal.model;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
- * Conformal calibration on the NLLs of held-out rows that the flow never trained on.
+ * p-values and alert thresholds from the NLLs of held-out rows that the flow never trained on.
  *
- * <p>For an event with NLL s, {@code p = (1 + #{calibration NLL >= s}) / (n + 1)} is a valid
- * p-value when the event is exchangeable with the calibration rows (Vovk et al. 2005; Laxhammar and
- * Falkman 2015), so alerting on {@code p <= alpha} bounds the false-alarm rate by alpha.
+ * <p>Below the top tenth of the calibration scores the p-value is the conformal one,
+ * {@code p = (1 + #{calibration NLL >= s}) / (n + 1)}, valid when the event is exchangeable with the
+ * calibration rows (Vovk et al. 2005; Laxhammar and Falkman 2015). Above it the p-value comes from
+ * a {@link ScoreTail} fitted to the top of the scores. Two reasons: the conformal p-value cannot go
+ * below {@code 1/(n+1)} (with 500 rows no event could alert at alpha = 0.001), and the calibration
+ * rows come from a window that holds anomalies: with 1 % of them, the conformal threshold at
+ * alpha = 0.001 is one of the anomalies and most of the others never alert. The tail ignores the
+ * values of the top 3 % of the scores and leaves out the far outliers, so its threshold stays where
+ * the normal scores put it. Where the tail applies, p is a model of the tail, not a guarantee.
  *
- * <p>That formula cannot go below {@code 1/(n+1)}: with 500 calibration rows no event could ever
- * alert at alpha = 0.001. Beyond the largest calibration score the p-value is therefore
- * extrapolated with an exponential tail (peaks over threshold, Pickands 1975; Siffer et al. 2017):
- * {@code p = exp(-(s - s_max) / beta) / (n + 1)}, where beta is the mean excess of the top tenth
- * (10 to 250 rows) of the calibration scores over the score just below them. Inside the
- * calibration range the p-value is exactly the conformal one; below {@code 1/(n+1)} it is a model
- * of the tail rather than a guarantee. With fewer than {@value #MIN_TAIL_ROWS} rows there is no
- * extrapolation.
+ * <p>Scores the tail takes as outliers count neither in n nor in the conformal counts. With fewer
+ * than {@value ScoreTail#MIN_SCORES} scores there is no tail and p-values stop at {@code 1/(n+1)}.
  */
 public final class Calibration {
-  static final int MIN_TAIL_ROWS = 20;
-
   private final double[] sorted;
-  private final double tailScale;
+  private final ScoreTail tail;
+  /** Scores that count: the lowest {@code kept}, all but the tail's outliers. */
+  private final int kept;
 
+  /** @throws IllegalArgumentException if a score is NaN */
   public Calibration(double[] nll) {
     for (double v : nll) {
       if (Double.isNaN(v)) {
@@ -32,48 +34,49 @@ public final class Calibration {
     }
     this.sorted = nll.clone();
     Arrays.sort(this.sorted);
-    this.tailScale = meanExcess(sorted);
+    this.tail = ScoreTail.fit(sorted).orElse(null);
+    this.kept = sorted.length - (tail == null ? 0 : tail.outliers());
   }
 
-  private static double meanExcess(double[] sorted) {
-    int n = sorted.length;
-    if (n < MIN_TAIL_ROWS || !Double.isFinite(sorted[n - 1])) {
-      return Double.NaN;
-    }
-    int k = Math.max(10, Math.min(250, n / 10));
-    double base = sorted[n - k - 1];
-    double sum = 0;
-    for (int i = n - k; i < n; i++) {
-      sum += sorted[i] - base;
-    }
-    double beta = sum / k;
-    return beta > 0 && Double.isFinite(beta) ? beta : Double.NaN;
-  }
-
-  /** Number of calibration scores. */
+  /** Number of calibration scores, outliers included. */
   public int size() {
     return sorted.length;
   }
 
-  /** The calibration NLLs in ascending order (a copy). */
+  /** The calibration NLLs in ascending order, outliers included (a copy). */
   public double[] scores() {
     return sorted.clone();
   }
 
-  /** Scale of the exponential tail beyond the largest calibration score, or NaN when there is none. */
-  public double tailScale() {
-    return tailScale;
+  /** The fitted upper tail, or empty with too few scores. */
+  public Optional<ScoreTail> tail() {
+    return Optional.ofNullable(tail);
   }
 
-  /** p-value of an event with negative log-likelihood {@code nll}; NaN scores get p = 1/(n+1). */
+  /** Scores left out as outliers (see {@link ScoreTail}). */
+  public int outliers() {
+    return sorted.length - kept;
+  }
+
+  /** The smallest conformal p-value, {@code 1/(n+1)} over the scores that count. */
+  public double smallestConformalPValue() {
+    return 1.0 / (kept + 1);
+  }
+
+  /**
+   * p-value of an event with negative log-likelihood {@code nll}; NaN scores get
+   * {@link #smallestConformalPValue()}.
+   */
   public double pValue(double nll) {
-    int n = sorted.length;
     if (Double.isNaN(nll)) {
-      return 1.0 / (n + 1);
+      return smallestConformalPValue();
+    }
+    if (tail != null && nll > tail.start()) {
+      return tail.survival(nll);
     }
     // first index with sorted[i] >= nll
     int lo = 0;
-    int hi = n;
+    int hi = kept;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (sorted[mid] < nll) {
@@ -82,26 +85,22 @@ public final class Calibration {
         hi = mid;
       }
     }
-    if (lo == n && n > 0 && !Double.isNaN(tailScale)) {
-      return Math.exp(-(nll - sorted[n - 1]) / tailScale) / (n + 1);
-    }
-    return (1.0 + (n - lo)) / (n + 1);
+    return (1.0 + (kept - lo)) / (kept + 1);
   }
 
   /** The smallest NLL whose p-value is at most alpha: events at or above it alert. */
   public double threshold(double alpha) {
-    // inside the range, p(s) <= alpha  <=>  1 + #{>= s} <= alpha (n + 1)
-    int n = sorted.length;
-    int allowed = (int) Math.floor(alpha * (n + 1)) - 1; // how many calibration scores may be >= s
-    if (allowed >= n) {
+    if (tail != null && alpha < tail.share()) {
+      return tail.quantile(alpha);
+    }
+    // conformal: p(s) <= alpha  <=>  1 + #{>= s} <= alpha (n + 1)
+    int allowed = (int) Math.floor(alpha * (kept + 1)) - 1; // how many calibration scores may be >= s
+    if (allowed >= kept) {
       return Double.NEGATIVE_INFINITY;
     }
     if (allowed >= 0) {
-      return Math.nextUp(sorted[n - 1 - allowed]);
+      return Math.nextUp(sorted[kept - 1 - allowed]);
     }
-    if (Double.isNaN(tailScale)) {
-      return Double.POSITIVE_INFINITY;
-    }
-    return sorted[n - 1] + tailScale * Math.log(1 / (alpha * (n + 1)));
+    return Double.POSITIVE_INFINITY;
   }
 }

@@ -17,28 +17,26 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>Leave out the events the current model flags, so anomalies are not learnt as normal (unless
- *       told not to: the fence of step 4 protects the calibration anyway, and this step raises
- *       later models' false-positive rate, see {@link #calibrateAlsoOnFlagged}).
+ *       told not to: the calibration's tail ignores the anomalies among its scores anyway, and this
+ *       step raises later models' false-positive rate, see {@link #calibrateAlsoOnFlagged}).
  *   <li>Hold out a share of the rest (seeded) that the fit never sees.
  *   <li>Fit with the configured {@link FitOptions} (trimmed training, its own calibration split);
  *       add the same share of the left-out events to the calibration set, so that it stays a sample
- *       of the whole window.
- *   <li>Drop gross outliers from the calibration set with a {@link CalibrationFence}; this is what
- *       protects the first model, which has no current model to filter with.
- *   <li>Score the held-out rows under the new and the current model, on the same rows (those within
- *       the new model's fence), and refuse when {@code new - current > maxNllRegression}.
+ *       of the whole window. The window's anomalies in it do not raise the alert threshold: the
+ *       {@link io.surprisal.model.ScoreTail} of the calibration censors its top scores and leaves
+ *       out the far ones; this is what protects the first model, which has no model to filter with.
+ *   <li>Score the held-out rows under the new and the current model, on the same rows (those the
+ *       new model's calibration does not make outliers, by Chauvenet's criterion), and refuse when
+ *       {@code new - current > maxNllRegression}.
  * </ol>
  */
 public final class Retrainer {
   private static final Logger LOG = LoggerFactory.getLogger(Retrainer.class);
-  /** IQRs above Q3 (Tukey's far-out fence is 3; 4 measured a better trade-off, see CalibrationFence). */
-  static final double FENCE_IQRS = 4.0;
 
   private final FitOptions options;
   private final double holdoutFraction;
   private final double maxNllRegression;
   private final boolean excludeFlagged;
-  private final CalibrationFence fence = new CalibrationFence(FENCE_IQRS);
 
   /**
    * @param options          how to fit; its seed also draws the holdout
@@ -91,14 +89,14 @@ public final class Retrainer {
     LOG.info("retraining on {} events ({} left out as flagged by the current model, {} held out)",
         fit.length, excluded, holdout.length);
     DensityModel fitted = new ModelFitter(options).fit(features, fitRows, fit.length, listener);
-    fitted = calibrateAlsoOnFlagged(fitted, window, flagged, fit.length);
-    int[] removed = new int[1];
-    DensityModel model = fence.recalibrate(fitted, removed);
-    LOG.info("calibration: {} of {} scores were beyond the outlier fence and left out", removed[0],
-        fitted.calibration().size());
+    DensityModel model = calibrateAlsoOnFlagged(fitted, window, flagged, fit.length);
+    LOG.info("calibration: {} scores, {} of them outliers; alert threshold at alpha {}: NLL {}",
+        model.calibration().size(), model.calibration().outliers(), model.alpha(),
+        String.format(java.util.Locale.ROOT, "%.4f", model.calibration().threshold(model.alpha())));
 
     double[] newNll = nll(model, holdoutRows, d);
-    double limit = fence.of(newNll);
+    // Chauvenet's criterion on the holdout: rows with fewer than half a normal row expected that far out
+    double limit = Math.nextDown(model.calibration().threshold(0.5 / newNll.length));
     double validationNll = mean(newNll, newNll, limit);
     Double previousNll = comparable ? mean(nll(current, holdoutRows, d), newNll, limit) : null;
     var candidate = new RetrainOutcome.Candidate(model, fit.length, excluded, validationNll, previousNll,
@@ -115,18 +113,13 @@ public final class Retrainer {
   /**
    * Adds to the fitted model's calibration set the new model's NLL on a random share of the flagged
    * rows, the same share of them as the fitter's calibration split took of the fitted rows, so that
-   * the calibration set is again a random sample of the whole window (less the holdout) and the
-   * fence, not the previous model, decides what is left out of it.
+   * the calibration set is again a random sample of the whole window (less the holdout) and its
+   * tail, not the previous model, decides which of its scores are outliers.
    *
    * <p>Why: the rows the current model flags are its anomalies and its false alarms, the top
    * {@code alpha} of normal events by its NLL. Leaving them out of training is right, but leaving them
    * out of the calibration set cuts off its upper tail, so the new threshold sits lower and the new
-   * model alerts more often on normal events than alpha; the next generation cuts again. Measured on
-   * the simulator (10,000-event windows, 1 % anomalies, alpha 0.001, 4 layers of width 16, 20
-   * epochs): the third generation's false-positive rate was 0.42 % without this and 0.33 % with it,
-   * against 0.12 % for the first model (the rest comes from the fence, which now finds more normal
-   * events far out: the new model never trained on the flagged ones). Without step 1 the third
-   * generation stayed at 0.12 %, with recall 0.94 instead of 1.0.
+   * model alerts more often on normal events than alpha; the next generation cuts again.
    */
   DensityModel calibrateAlsoOnFlagged(DensityModel fitted, WindowSnapshot window, int[] flagged,
       int fitRows) {

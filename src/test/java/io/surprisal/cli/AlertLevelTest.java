@@ -22,7 +22,7 @@ class AlertLevelTest {
   @Test
   void unreachable_withATailModel_saysAlertsRestOnTheTail() {
     assertThat(AlertLevel.unreachable(calibration(40), 0.001)).hasValueSatisfying(
-        w -> assertThat(w).contains("conformal p-values stop at 0.0244").contains("exponential tail"));
+        w -> assertThat(w).contains("conformal p-values stop at 0.0244").contains("alerts rest on the tail"));
   }
 
   @Test

@@ -90,7 +90,7 @@ class FitCommandTest {
     Result fit = fit("--input", csv, "--model-out", dir.resolve("m.model"), "--alpha", "0.01");
     assertThat(fit.exitCode()).isZero();
     assertThat(fit.err()).contains("warning: with 20 calibration rows conformal p-values stop at 0.0476,"
-        + " above alpha 0.01: alerts rest on the exponential tail");
+        + " above alpha 0.01: alerts rest on the tail fitted to the top calibration scores");
   }
 
   static Stream<Arguments> invalidOptions() {

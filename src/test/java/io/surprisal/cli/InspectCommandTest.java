@@ -54,7 +54,13 @@ class InspectCommandTest {
     assertThat(calibration.get("size").asInt()).isEqualTo(40);
     assertThat(calibration.get("alpha").asDouble()).isEqualTo(0.05);
     assertThat(calibration.get("threshold_nll").asDouble()).isEqualTo(m.calibration().threshold(0.05));
-    assertThat(calibration.get("smallest_p_value").asDouble()).isEqualTo(1.0 / 41);
+    assertThat(calibration.get("smallest_p_value").asDouble()).isEqualTo(m.calibration().smallestConformalPValue());
+    assertThat(calibration.get("outliers").asInt()).isEqualTo(m.calibration().outliers());
+    JsonNode tail = calibration.get("tail");
+    assertThat(tail.get("start_nll").asDouble()).isEqualTo(m.calibration().tail().orElseThrow().start());
+    assertThat(tail.get("share").asDouble()).isEqualTo(m.calibration().tail().orElseThrow().share());
+    assertThat(tail.get("scale").asDouble()).isPositive();
+    assertThat(tail.get("excesses").asInt()).isEqualTo(m.calibration().tail().orElseThrow().excesses());
     JsonNode training = json.get("training");
     assertThat(training.get("rows").asLong()).isEqualTo(400);
     assertThat(training.get("calibration_rows").asLong()).isEqualTo(40);

@@ -151,7 +151,7 @@ class ScoreCommandTest {
     Result r = CliRunner.run("score", "--model", model, "--input", input(), "--output", output, "--alpha", "0.001");
     assertThat(r.exitCode()).isZero();
     assertThat(r.err()).startsWith("warning: with 40 calibration rows conformal p-values stop at 0.0244,"
-        + " above alpha 0.001: alerts rest on the exponential tail");
+        + " above alpha 0.001: alerts rest on the tail fitted to the top calibration scores");
     assertThat(cells(output)).allSatisfy(c -> assertThat(c[2]).isEqualTo(
         String.valueOf(Double.parseDouble(c[1]) <= 0.001)));
   }

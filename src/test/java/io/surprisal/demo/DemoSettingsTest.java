@@ -3,6 +3,7 @@ package io.surprisal.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.surprisal.generate.Simulation;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -10,15 +11,16 @@ class DemoSettingsTest {
   @Test
   void defaults_areTheDocumentedOnes() {
     assertThat(DemoSettings.defaults()).isEqualTo(
-        new DemoSettings(2000, 0.01, 1, Duration.ofSeconds(15), 5000, 10_000, 3));
+        new DemoSettings(2000, 0.01, 1, Duration.ofSeconds(15), 5000, 10_000, 3,
+            Simulation.TELEMETRY));
   }
 
   @Test
   void withers_changeOnlyTheirValue() {
     DemoSettings s = DemoSettings.defaults().withRate(500).withAnomalyRate(0.05).withSeed(7)
-        .withRetrainInterval(Duration.ofSeconds(30)).withTraining(2000, 4000);
+        .withRetrainInterval(Duration.ofSeconds(30)).withTraining(2000, 4000).withEvents(Simulation.SENSORS);
 
-    assertThat(s).isEqualTo(new DemoSettings(500, 0.05, 7, Duration.ofSeconds(30), 2000, 4000, 3));
+    assertThat(s).isEqualTo(new DemoSettings(500, 0.05, 7, Duration.ofSeconds(30), 2000, 4000, 3, Simulation.SENSORS));
   }
 
   @Test

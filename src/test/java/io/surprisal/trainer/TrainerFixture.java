@@ -3,7 +3,7 @@ package io.surprisal.trainer;
 import io.surprisal.avro.ModelVersion;
 import io.surprisal.config.Config;
 import io.surprisal.config.ConfigKeys;
-import io.surprisal.generate.TelemetryProducer;
+import io.surprisal.generate.EventProducer;
 import io.surprisal.generate.TelemetrySimulator;
 import io.surprisal.serde.AvroSerializer;
 import io.surprisal.testing.KafkaFixture;
@@ -52,7 +52,7 @@ final class TrainerFixture {
     Map<String, Object> kafka = kafka();
     try (AvroSerializer serializer = new AvroSerializer()) {
       serializer.configure(kafka, false);
-      try (TelemetryProducer producer = new TelemetryProducer(kafka, serializer, topic)) {
+      try (EventProducer producer = new EventProducer(kafka, serializer, topic)) {
         producer.send(new TelemetrySimulator(seed, 0.01, Instant.now()), count,
             Long.MAX_VALUE, 0, System::nanoTime);
       }

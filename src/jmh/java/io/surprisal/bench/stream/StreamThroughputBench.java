@@ -4,7 +4,7 @@ import ch.qos.logback.classic.Level;
 import io.surprisal.config.Config;
 import io.surprisal.config.ConfigKeys;
 import io.surprisal.detect.Detector;
-import io.surprisal.generate.TelemetryProducer;
+import io.surprisal.generate.EventProducer;
 import io.surprisal.generate.TelemetrySimulator;
 import io.surprisal.local.ApicurioRegistry;
 import io.surprisal.local.EmbeddedKafka;
@@ -140,7 +140,7 @@ public final class StreamThroughputBench {
     Map<String, Object> kafka = clients();
     try (AvroSerializer serializer = new AvroSerializer()) {
       serializer.configure(kafka, false);
-      try (TelemetryProducer producer = new TelemetryProducer(kafka, serializer, topic)) {
+      try (EventProducer producer = new EventProducer(kafka, serializer, topic)) {
         producer.send(new TelemetrySimulator(1, 0.01, Instant.now()), count, untilNanos, rate, System::nanoTime);
       }
     }

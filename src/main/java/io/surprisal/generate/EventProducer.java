@@ -1,6 +1,5 @@
 package io.surprisal.generate;
 
-import io.surprisal.avro.example.ServiceTelemetry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,10 +16,10 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Writes a {@link TelemetrySimulator}'s events to a topic, keyed by instance id, each with its
- * ground-truth headers, at a steady rate or as fast as the producer goes.
+ * Writes an {@link EventSource}'s events to a topic, each with its key and ground-truth headers, at a
+ * steady rate or as fast as the producer goes.
  */
-public final class TelemetryProducer implements AutoCloseable {
+public final class EventProducer implements AutoCloseable {
   private final KafkaProducer<String, Object> producer;
   private final String topic;
 
@@ -28,7 +27,7 @@ public final class TelemetryProducer implements AutoCloseable {
    * @param kafka           producer settings ({@code bootstrap.servers} and pass-through keys)
    * @param valueSerializer the Avro serializer of the values (registry-backed)
    */
-  public TelemetryProducer(Map<String, Object> kafka, Serializer<Object> valueSerializer, String topic) {
+  public EventProducer(Map<String, Object> kafka, Serializer<Object> valueSerializer, String topic) {
     Map<String, Object> config = new HashMap<>(kafka);
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -45,7 +44,7 @@ public final class TelemetryProducer implements AutoCloseable {
    * @return the number of events sent, and how many were anomalies
    * @throws GenerateException if the broker rejects a record
    */
-  public Sent send(TelemetrySimulator simulator, long count, long until, double ratePerSecond, LongSupplier clock)
+  public Sent send(EventSource events, long count, long until, double ratePerSecond, LongSupplier clock)
       throws InterruptedException {
     long start = clock.getAsLong();
     long sent = 0;
@@ -59,7 +58,7 @@ public final class TelemetryProducer implements AutoCloseable {
           TimeUnit.NANOSECONDS.sleep(wait);
         }
       }
-      SimulatedEvent event = simulator.next();
+      LabelledEvent event = events.next();
       last = send(event);
       sent++;
       anomalies += event.isAnomaly() ? 1 : 0;
@@ -76,16 +75,15 @@ public final class TelemetryProducer implements AutoCloseable {
   }
 
   /**
-   * Sends one event, keyed by its instance id, with its ground-truth headers, without waiting; the
+   * Sends one event, with its key and ground-truth headers, without waiting; the
    * record gets the producer's clock as its timestamp (simulated time runs ahead of it at high
    * rates, and brokers reject timestamps more than {@code log.message.timestamp.after.max.ms}, 1 h,
    * in the future).
    *
    * @return the broker's acknowledgement to come; it fails if the broker rejects the record
    */
-  public Future<RecordMetadata> send(SimulatedEvent event) {
-    ServiceTelemetry value = event.value();
-    return producer.send(new ProducerRecord<>(topic, null, null, value.getInstanceId(), value, event.headers()));
+  public Future<RecordMetadata> send(LabelledEvent event) {
+    return producer.send(new ProducerRecord<>(topic, null, null, event.key(), event.value(), event.headers()));
   }
 
   /** Sends every buffered record and waits for the broker's answers. */
