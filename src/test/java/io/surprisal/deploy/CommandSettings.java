@@ -36,7 +36,9 @@ final class CommandSettings {
    * @throws CommandLine.ParameterException if they are not a valid command line
    */
   static Invocation parse(List<String> arguments) {
-    ParseResult parsed = new CommandLine(Main.class).parseArgs(arguments.toArray(String[]::new));
+    // enum values case-insensitively, as Main.run configures the command line
+    ParseResult parsed = new CommandLine(Main.class).setCaseInsensitiveEnumValuesAllowed(true)
+        .parseArgs(arguments.toArray(String[]::new));
     assertThat(parsed.hasSubcommand()).as("a subcommand in " + arguments).isTrue();
     ParseResult sub = parsed.subcommand();
     List<Path> files = sub.hasMatchedOption("--config") ? sub.matchedOptionValue("--config", List.<Path>of())
