@@ -26,7 +26,7 @@ class DemoCommandIT {
     Matcher summary = SUMMARY.matcher(result.out());
     assertThat(summary.matches()).as(result.out()).isTrue();
     assertThat(Long.parseLong(summary.group(1))).isPositive();
-    assertThat(result.err()).contains("Kafka at ", "generator: 500 events/s", "stopping:", "done after ");
+    assertThat(result.err()).contains("Kafka at ", "generator: telemetry, 500 events/s", "stopping:", "done after ");
 
     // 3. verify: the registry's child process is gone
     Matcher pid = REGISTRY_PID.matcher(result.err());
