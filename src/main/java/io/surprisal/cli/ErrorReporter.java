@@ -65,7 +65,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
   @Override
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine command = ex.getCommandLine();
-    err.println("error: " + ex.getMessage());
+    err.println("error: " + oneLine(String.valueOf(ex.getMessage())));
     UnmatchedArgumentException.printSuggestions(ex, err);
     err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
     err.flush();
@@ -148,7 +148,17 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     return debug;
   }
 
-  private static String oneLine(String text) {
-    return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+  /**
+   * Longest error text printed whole: a message can quote hostile input (a 64 MiB column name gave a
+   * 67 MB line), so what is longer is cut, saying how much was left out.
+   */
+  static final int MAX_MESSAGE = 400;
+
+  /** The text on one line, at most {@link #MAX_MESSAGE} characters of it. */
+  static String oneLine(String text) {
+    String line = text.length() > MAX_MESSAGE
+        ? text.substring(0, MAX_MESSAGE) + " ... (" + (text.length() - MAX_MESSAGE) + " more characters)"
+        : text;
+    return line.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
   }
 }

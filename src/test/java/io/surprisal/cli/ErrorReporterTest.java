@@ -65,4 +65,13 @@ class ErrorReporterTest {
     assertThat(ErrorReporter.userMessage(new IllegalArgumentException("bad"))).isNull();
     assertThat(ErrorReporter.userMessage(new NullPointerException())).isNull();
   }
+
+  @Test
+  void userMessage_hugeMessage_isCutToOneBoundedLineSayingHowMuchWasLeftOut() {
+    String huge = "column '" + "x".repeat(1_000_000) + "'\nis not numeric";
+    String message = ErrorReporter.userMessage(new TooFewRowsException(huge));
+
+    assertThat(message).hasSizeLessThan(ErrorReporter.MAX_MESSAGE + 40).doesNotContain("\n")
+        .startsWith("column 'xxx").endsWith("(" + (huge.length() - ErrorReporter.MAX_MESSAGE) + " more characters)");
+  }
 }
