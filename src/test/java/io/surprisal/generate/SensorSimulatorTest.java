@@ -34,19 +34,6 @@ class SensorSimulatorTest {
   }
 
   @Test
-  void next_sameSeed_sameEvents_otherSeed_otherEvents() {
-    assertThat(events(3, 0.05, 500)).isEqualTo(events(3, 0.05, 500));
-    assertThat(events(3, 0.05, 500)).isNotEqualTo(events(4, 0.05, 500));
-  }
-
-  @Test
-  void next_anomalyRate_isMetWithinSamplingError() {
-    long anomalies = events(5, 0.01, 20_000).stream().filter(SensorEvent::isAnomaly).count();
-    // binomial(20000, 0.01): mean 200, standard deviation 14
-    assertThat(anomalies).isBetween(155L, 245L);
-  }
-
-  @Test
   void next_normalReadings_areStronglyCorrelatedThroughLoadAndSpeed() {
     double[] rows = rows(events(6, 0, 20_000));
     // current (loadings 0.95, 0.25) and outlet pressure (0.80, 0.55): correlation 0.90
