@@ -62,14 +62,19 @@ final class ScoringProcessor implements Processor<byte[], byte[], byte[], Outcom
       return;
     }
     Score score = model.model().score(x, model.alpha());
-    metrics.eventScored(System.nanoTime() - start);
+    long latency = System.nanoTime() - start;
+    // the alert is counted before the event, so that no reader of the meters sees an event scored whose
+    // alert is still missing (explaining it takes longer than scoring it)
+    if (score.alert()) {
+      metrics.alertRaised();
+    }
+    metrics.eventScored(latency);
     Instant now = clock.instant();
     if (emitScores) {
       context.forward(record.withValue(
           new Outcome.Scored(Verdicts.scored(record.key(), source, record.timestamp(), now, model, score))));
     }
     if (score.alert()) {
-      metrics.alertRaised();
       context.forward(record.withValue(new Outcome.Alerted(
           Verdicts.alert(record.key(), source, record.timestamp(), now, model, x, score, topK))));
     }
